@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Db } from './db/open.ts';
+import './http/contexto.ts';
+import { registrarProblemas } from './http/problemas.ts';
+import { registrarSesion } from './http/sesion.ts';
+import { rutasClientes } from './clientes/clientes.rutas.ts';
+import { rutasEtiquetas } from './clientes/etiquetas.rutas.ts';
+import { rutasTerritorio } from './territorio/territorio.rutas.ts';
+import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
+import { usuarioDeSesion } from './usuarios/usuarios.ts';
+
+z.config(z.locales.es());
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface OpcionesApp {
+  db: Db;
+  config: Config;
+  logger?: boolean | object;
+}
+
+/** Builds the HTTP app: API under /api, the web app's files, health at /healthz. */
+export async function construirApp({ db, config, logger = false }: OpcionesApp): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('rancho', { db, config });
+  app.decorateRequest('usuario', null);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  registrarProblemas(app);
+  registrarSesion(app, (token) => usuarioDeSesion(db.db, token), (request, usuario) => {
+    request.usuario = usuario;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rancho Clientes',
+        version: '0.1.0',
+        description: 'API del módulo de gestión de clientes de Rancho. Errores en application/problem+json (RFC 9457).',
+      },
+      components: { securitySchemes: { sesion: { type: 'apiKey', in: 'cookie', name: 'rancho_sesion' } } },
+      security: [{ sesion: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(scalar, {
+    routePrefix: '/api/docs',
+    configuration: { url: '/api/openapi.json', pageTitle: 'Rancho Clientes · API' },
+  });
+  // The docs UI renders with inline scripts and styles of its own; relax CSP for it alone.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/docs')) {
+      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'");
+    }
+  });
+
+  app.get('/healthz', { config: { publico: true }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(db.db);
+      return { estado: 'ok', motor: db.engine };
+    } catch {
+      return reply.code(503).send({ estado: 'sin base de datos', motor: db.engine });
+    }
+  });
+
+  await app.register(rutasUsuarios);
+  await app.register(rutasClientes);
+  await app.register(rutasEtiquetas);
+  await app.register(rutasTerritorio);
+
+  if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    const indice = fs.readFileSync(path.join(WEB_DIR, 'index.html'));
+    // Client-side routes: any GET outside /api answers the app's page.
+    app.get('/*', { schema: { hide: true }, config: { publico: true } }, async (request, reply) => {
+      const archivo = path.join(WEB_DIR, path.normalize(request.url.split('?')[0]!).replace(/^(\.\.[/\\])+/, ''));
+      if (archivo.startsWith(WEB_DIR) && fs.existsSync(archivo) && fs.statSync(archivo).isFile()) {
+        const relativo = path.relative(WEB_DIR, archivo);
+        return reply.header('cache-control', relativo.startsWith('assets') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(relativo);
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indice);
+    });
+  }
+  return app;
+}

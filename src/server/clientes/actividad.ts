@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import { restarMeses } from '../../shared/actividad.ts';
+import { hoyEnSantiago } from '../../shared/formato.ts';
+import type { Conexion } from '../db/tipos.ts';
+
+/**
+ * Records an activity of a cliente (DOMAIN.md "activo"): keeps `ultima_actividad` as the latest
+ * one and `activo` true when it falls in the last 12 months. Call it inside the event's transaction.
+ */
+export async function registrarActividad(
+  trx: Conexion,
+  idCliente: number,
+  fecha: Date,
+  opciones: { esContacto?: boolean; hoy?: string } = {},
+): Promise<void> {
+  const limite = restarMeses(opciones.hoy ?? hoyEnSantiago(), 12);
+  await trx
+    .updateTable('clientes')
+    .set((eb) => ({
+      ultima_actividad: sql`greatest(${eb.ref('ultima_actividad')}, ${fecha})`,
+      ...(opciones.esContacto ? { ultimo_contacto: sql`greatest(${eb.ref('ultimo_contacto')}, ${fecha})` } : {}),
+      activo: sql<boolean>`(greatest(${eb.ref('ultima_actividad')}, ${fecha}) AT TIME ZONE 'America/Santiago')::date > ${limite}::date`,
+    }))
+    .where('id_cliente', '=', idCliente)
+    .execute();
+}
+
+/**
+ * Recomputes `ultima_actividad`, `ultimo_contacto` and `activo` of every cliente from the events
+ * themselves, in one set-based statement. Runs daily because `activo` changes with time alone.
+ */
+export async function recalcularActividad(db: Conexion, hoy: string = hoyEnSantiago()): Promise<number> {
+  const limite = restarMeses(hoy, 12);
+  const resultado = await sql`
+    WITH eventos AS (
+      SELECT id_cliente, max(fecha) AS ultima, max(fecha) AS contacto FROM interacciones_cliente GROUP BY id_cliente
+      UNION ALL
+      SELECT id_cliente, max(coalesce(fecha_cierre, fecha_ingreso)::timestamp AT TIME ZONE 'America/Santiago'), NULL
+        FROM ordenes_trabajo WHERE estado <> 'cancelada' GROUP BY id_cliente
+      UNION ALL
+      SELECT id_cliente, max(coalesce(fecha_entrega, fecha)::timestamp AT TIME ZONE 'America/Santiago'), NULL
+        FROM pedidos_repuestos WHERE estado <> 'cancelado' GROUP BY id_cliente
+      UNION ALL
+      SELECT id_cliente, max(fecha::timestamp AT TIME ZONE 'America/Santiago'), NULL FROM cotizaciones GROUP BY id_cliente
+      UNION ALL
+      SELECT id_cliente, max(coalesce(respondida_en, fecha::timestamp AT TIME ZONE 'America/Santiago')), NULL
+        FROM encuestas_satisfaccion WHERE estado = 'respondida' GROUP BY id_cliente
+    ),
+    resumen AS (
+      SELECT c.id_cliente, max(e.ultima) AS ultima, max(e.contacto) AS contacto
+      FROM clientes c LEFT JOIN eventos e ON e.id_cliente = c.id_cliente
+      GROUP BY c.id_cliente
+    )
+    UPDATE clientes c
+    SET ultima_actividad = r.ultima,
+        ultimo_contacto = r.contacto,
+        activo = coalesce((r.ultima AT TIME ZONE 'America/Santiago')::date > ${limite}::date, false)
+    FROM resumen r
+    WHERE r.id_cliente = c.id_cliente
+      AND (c.ultima_actividad IS DISTINCT FROM r.ultima
+        OR c.ultimo_contacto IS DISTINCT FROM r.contacto
+        OR c.activo IS DISTINCT FROM coalesce((r.ultima AT TIME ZONE 'America/Santiago')::date > ${limite}::date, false))
+  `.execute(db);
+  return Number(resultado.numAffectedRows ?? 0);
+}

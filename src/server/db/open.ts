@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { Database } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Db {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** The PGlite instance, when embedded (for dumps and clones). */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+// Both drivers must hand back the same JS types: numbers for int8/numeric, 'YYYY-MM-DD' for date.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const toNumber = (v: string) => Number(v);
+const asIs = (v: string) => v;
+
+/** Opens a PostgreSQL server connection pool. */
+export function openPostgres(url: string, options: { max?: number } = {}): Db {
+  const parsers: Record<number, (v: string) => unknown> = { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', pglite: null, close: () => db.destroy() };
+}
+
+/** Creates a PGlite instance with the extensions and parsers the app needs. */
+export async function createPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<PGlite> {
+  const pglite = await PGlite.create({
+    dataDir,
+    loadDataDir,
+    extensions: { pg_trgm, unaccent },
+    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+  });
+  return pglite;
+}
+
+export function wrapPglite(pglite: PGlite, release: () => void = () => {}): Db {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      release();
+    },
+  };
+}
+
+/**
+ * Opens the embedded engine on a data directory. Two processes on one data dir corrupt it, so an
+ * exclusive lock file guards it; a lock left by a dead process is taken over.
+ */
+export async function openEmbedded(dataDir: string): Promise<Db> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = path.join(dataDir, 'rancho.lock');
+  takeLock(lock);
+  const pglite = await createPglite(path.join(dataDir, 'pg'));
+  return wrapPglite(pglite, () => fs.rmSync(lock, { force: true }));
+}
+
+function takeLock(lock: string): void {
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const pid = Number(fs.readFileSync(lock, 'utf8'));
+  if (pid && pid !== process.pid && isAlive(pid)) {
+    throw new Error(
+      `La base de datos embebida en ${path.dirname(lock)} ya está abierta por el proceso ${pid}. ` +
+        'Ciérrelo antes de iniciar otro, o use DATABASE_URL con un servidor PostgreSQL.',
+    );
+  }
+  fs.writeFileSync(lock, String(process.pid));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Opens the configured database: PostgreSQL when a URL is given, else embedded. */
+export async function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Db> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openEmbedded(config.dataDir);
+}

@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ErrorApp, type CodigoError } from './errores.ts';
+
+const ESTADO: Record<CodigoError, number> = {
+  ENTRADA_INVALIDA: 400,
+  NO_AUTENTICADO: 401,
+  PROHIBIDO: 403,
+  NO_ENCONTRADO: 404,
+  CONFLICTO: 409,
+  REGLA: 422,
+  DEMASIADOS_INTENTOS: 429,
+};
+
+const NOMBRE_PARTE: Record<string, string> = { body: '', querystring: '', params: '', headers: 'encabezado ' };
+
+/** Every error becomes application/problem+json (RFC 9457) with a Spanish title; never a stack trace. */
+export function registrarProblemas(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ErrorApp) {
+      const status = ESTADO[error.codigo];
+      return reply
+        .code(status)
+        .type('application/problem+json')
+        .send({
+          type: `https://rancho.cl/problemas/${error.codigo.toLowerCase().replace(/_/g, '-')}`,
+          title: error.titulo,
+          status,
+          detail: error.message,
+          ...(error.errores.length > 0 ? { errors: error.errores } : {}),
+          ...error.extra,
+        });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => {
+        const ruta = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        const claves = (v.params as { keys?: string[] }).keys;
+        const campo = claves?.length ? [ruta, claves.join(', ')].filter(Boolean).join('.') : ruta || '(cuerpo)';
+        const mensaje = claves?.length ? `Campo no permitido: ${claves.join(', ')}.` : v.message;
+        return { campo: `${NOMBRE_PARTE[error.validationContext ?? ''] ?? ''}${campo}`, mensaje };
+      });
+      return reply
+        .code(400)
+        .type('application/problem+json')
+        .send({
+          type: 'https://rancho.cl/problemas/entrada-invalida',
+          title: 'La solicitud tiene datos con forma incorrecta',
+          status: 400,
+          detail: errors.map((e) => `${e.campo}: ${e.mensaje}`).join('; '),
+          errors,
+        });
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'error no controlado');
+    return reply
+      .code(status)
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        title: TITULOS[status] ?? (status === 500 ? 'Error interno del servidor' : 'Solicitud rechazada'),
+        status,
+        detail:
+          status === 500
+            ? 'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise al administrador.'
+            : (TITULOS[status] ?? 'La solicitud no se pudo procesar.'),
+      });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).type('application/problem+json').send({
+      type: 'about:blank',
+      title: 'Recurso no encontrado',
+      status: 404,
+      detail: `No existe ${request.method} ${request.url.split('?')[0]}.`,
+    }),
+  );
+}
+
+const TITULOS: Record<number, string> = {
+  400: 'La solicitud no se pudo leer (¿JSON mal formado?)',
+  401: 'Debe iniciar sesión',
+  403: 'No tiene permiso para esta acción',
+  404: 'Recurso no encontrado',
+  405: 'Método no permitido',
+  413: 'La solicitud es demasiado grande',
+  415: 'Tipo de contenido no soportado: envíe application/json',
+  429: 'Demasiadas solicitudes; espere un momento',
+};

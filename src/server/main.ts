@@ -1,0 +1,33 @@
+import { construirApp } from './app.ts';
+import { leerConfig } from './config.ts';
+import { recalcularActividad } from './clientes/actividad.ts';
+import { migrate } from './db/migrate.ts';
+import { openDatabase } from './db/open.ts';
+import { programarDiario } from './jobs/diario.ts';
+import { asegurarAdministrador } from './usuarios/usuarios.ts';
+
+const config = leerConfig();
+const db = await openDatabase(config);
+await migrate(db.db);
+if (await asegurarAdministrador(db.db, config.adminEmail, config.adminPassword)) {
+  console.log(`Administrador creado: ${config.adminEmail}`);
+}
+const app = await construirApp({ db, config, logger: { level: config.logLevel } });
+const detenerDiario = programarDiario(db.db, 'actividad', (hoy) => recalcularActividad(db.db, hoy), app.log);
+
+let cerrando = false;
+async function cerrar(senal: string) {
+  if (cerrando) return;
+  cerrando = true;
+  app.log.info(`${senal}: cerrando`);
+  detenerDiario();
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void cerrar('SIGINT'));
+process.on('SIGTERM', () => void cerrar('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const motor = db.engine === 'pglite' ? `embebida en ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+console.log(`Rancho Clientes en http://${config.host}:${config.port} · base de datos ${motor}`);
