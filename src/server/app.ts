@@ -12,7 +12,6 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
-import './http/contexto.ts';
 import { registrarProblemas } from './http/problemas.ts';
 import { registrarSesion } from './http/sesion.ts';
 import { rutasClientes } from './clientes/clientes.rutas.ts';

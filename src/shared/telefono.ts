@@ -8,7 +8,7 @@ export type ResultadoTelefono = { ok: true; e164: string } | { ok: false; mensaj
  */
 export function normalizarTelefono(entrada: string): ResultadoTelefono {
   const texto = entrada.trim();
-  if (!/^[+\d\s().-]{6,25}$/.test(texto)) {
+  if (!/^[+\d\s().-]*$/.test(texto)) {
     return { ok: false, mensaje: 'El teléfono solo puede tener dígitos, espacios, paréntesis, guiones y +.' };
   }
   const digitos = texto.replace(/\D/g, '');
@@ -20,8 +20,14 @@ export function normalizarTelefono(entrada: string): ResultadoTelefono {
   return { ok: true, e164: numero.number };
 }
 
-/** `+56912345678` → `+56 9 1234 5678`; otros países en formato internacional. */
+/** `+56912345678` → `+56 9 1234 5678`, `+56223456789` → `+56 2 2345 6789`, `+56422431234` → `+56 42 243 1234`. */
 export function formatearTelefono(e164: string): string {
+  const cl = /^\+56(\d{9})$/.exec(e164);
+  if (cl) {
+    const n = cl[1]!;
+    if (n.startsWith('9') || n.startsWith('2')) return `+56 ${n[0]} ${n.slice(1, 5)} ${n.slice(5)}`;
+    return `+56 ${n.slice(0, 2)} ${n.slice(2, 5)} ${n.slice(5)}`;
+  }
   const numero = parsePhoneNumberFromString(e164);
   return numero ? numero.formatInternational() : e164;
 }
