@@ -9,8 +9,12 @@ import { asegurarAdministrador } from './usuarios/usuarios.ts';
 const config = leerConfig();
 const db = await openDatabase(config);
 await migrate(db.db);
-if (await asegurarAdministrador(db.db, config.adminEmail, config.adminPassword)) {
-  console.log(`Administrador creado: ${config.adminEmail}`);
+const admin = await asegurarAdministrador(db.db, config.adminEmail, config.adminPassword);
+if (admin) {
+  console.log(`Administrador creado: ${admin.email}`);
+  if (admin.password) {
+    console.log(`Contraseña generada (se muestra solo esta vez; cámbiela o defina RANCHO_ADMIN_PASSWORD): ${admin.password}`);
+  }
 }
 const app = await construirApp({ db, config, logger: { level: config.logLevel } });
 const detenerDiario = programarDiario(db.db, 'actividad', (hoy) => recalcularActividad(db.db, hoy), app.log);

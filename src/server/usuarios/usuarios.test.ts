@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAVE_PRUEBA, crearAppDePrueba, cuerpo, type AppDePrueba } from '../../../test/app.ts';
-import { asegurarAdministrador, crearUsuario } from './usuarios.ts';
+import { abrirBaseDePrueba } from '../db/pruebas.ts';
+import { asegurarAdministrador, crearUsuario, iniciarSesion } from './usuarios.ts';
 
 let t: AppDePrueba;
 beforeAll(async () => {
@@ -13,8 +14,8 @@ const login = (email: string, password: string, headers: Record<string, string> 
 
 describe('inicio de sesión', () => {
   it('crea al primer administrador desde el entorno una sola vez', async () => {
-    expect(await asegurarAdministrador(t.db.db, 'jefe@taller.cl', 'Primera-clave-2026')).toBe(true);
-    expect(await asegurarAdministrador(t.db.db, 'otro@taller.cl', 'Primera-clave-2026')).toBe(false);
+    expect(await asegurarAdministrador(t.db.db, 'jefe@taller.cl', 'Primera-clave-2026')).toEqual({ email: 'jefe@taller.cl', password: null });
+    expect(await asegurarAdministrador(t.db.db, 'otro@taller.cl', 'Primera-clave-2026')).toBeNull();
     const r = await login('JEFE@taller.cl', 'Primera-clave-2026');
     expect(r.statusCode).toBe(200);
     expect(cuerpo(r).usuario).toMatchObject({ email: 'jefe@taller.cl', rol: 'admin' });
@@ -23,6 +24,19 @@ describe('inicio de sesión', () => {
     expect(cookie.sameSite).toBe('Lax');
     const hash = await t.db.db.selectFrom('usuarios').select('password_hash').where('email', '=', 'jefe@taller.cl').executeTakeFirstOrThrow();
     expect(hash.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('sin configuración genera una contraseña para admin@rancho.local que sirve para entrar', async () => {
+    const db = await abrirBaseDePrueba();
+    try {
+      const admin = await asegurarAdministrador(db.db, null, null);
+      expect(admin?.email).toBe('admin@rancho.local');
+      expect(admin?.password?.length).toBeGreaterThanOrEqual(10);
+      const sesion = await iniciarSesion(db.db, { email: admin!.email, password: admin!.password!, ip: null, userAgent: null, horas: 1 });
+      expect(sesion.usuario.rol).toBe('admin');
+    } finally {
+      await db.close();
+    }
   });
 
   it('la sesión da acceso y cerrarla lo quita; la cookie no se guarda en claro', async () => {

@@ -53,13 +53,21 @@ export async function crearUsuario(
     .executeTakeFirstOrThrow();
 }
 
-/** Creates the first admin from the environment when there is no user yet. */
-export async function asegurarAdministrador(db: Conexion, email: string | null, password: string | null): Promise<boolean> {
-  if (!email || !password) return false;
+/**
+ * Creates the first admin when there is no user yet: from the environment when given, else
+ * `admin@rancho.local` with a random password that is returned once (to print) and kept nowhere.
+ */
+export async function asegurarAdministrador(
+  db: Conexion,
+  email: string | null,
+  password: string | null,
+): Promise<{ email: string; password: string | null } | null> {
   const hay = await db.selectFrom('usuarios').select('id_usuario').limit(1).executeTakeFirst();
-  if (hay) return false;
-  await crearUsuario(db, { email, nombre: 'Administrador', rol: 'admin', password });
-  return true;
+  if (hay) return null;
+  const generada = password ? null : `${crypto.randomBytes(9).toString('base64url')}-1`;
+  const cuenta = { email: email ?? 'admin@rancho.local', password: password ?? generada! };
+  await crearUsuario(db, { ...cuenta, nombre: 'Administrador', rol: 'admin' });
+  return { email: cuenta.email, password: generada };
 }
 
 /**
