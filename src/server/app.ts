@@ -16,6 +16,7 @@ import { registrarProblemas } from './http/problemas.ts';
 import { registrarSesion } from './http/sesion.ts';
 import { rutasClientes } from './clientes/clientes.rutas.ts';
 import { rutasEtiquetas } from './clientes/etiquetas.rutas.ts';
+import { rutasInteracciones } from './interacciones/interacciones.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
@@ -103,6 +104,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasUsuarios);
   await app.register(rutasClientes);
   await app.register(rutasEtiquetas);
+  await app.register(rutasInteracciones);
   await app.register(rutasTerritorio);
 
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

@@ -35,6 +35,9 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
         parsers[oid] ?? types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
     },
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on('error', (err) => console.error(`PostgreSQL: conexión inactiva perdida (${err.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', pglite: null, close: () => db.destroy() };
 }
