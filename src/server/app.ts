@@ -17,6 +17,7 @@ import { registrarSesion } from './http/sesion.ts';
 import { rutasClientes } from './clientes/clientes.rutas.ts';
 import { rutasEtiquetas } from './clientes/etiquetas.rutas.ts';
 import { rutasInteracciones } from './interacciones/interacciones.rutas.ts';
+import { rutasServicios } from './servicios/servicios.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
@@ -105,6 +106,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasClientes);
   await app.register(rutasEtiquetas);
   await app.register(rutasInteracciones);
+  await app.register(rutasServicios);
   await app.register(rutasTerritorio);
 
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
