@@ -7,11 +7,11 @@ import {
   archivarCliente,
   clientesParecidos,
   editarCliente,
-  fichaCliente,
   listarClientes,
   obtenerCliente,
   registrarCliente,
 } from './clientes.ts';
+import { fichaCompleta } from './ficha.ts';
 
 const params = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -73,6 +73,6 @@ export const rutasClientes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/clientes/:id/ficha',
     { schema: { tags: ['clientes'], summary: 'Ficha completa del cliente', params } },
-    async (request) => fichaCliente(db(), usuarioDe(request), request.params.id),
+    async (request) => fichaCompleta(db(), usuarioDe(request), request.params.id),
   );
 };

@@ -11,7 +11,6 @@ import type { FiltrosClientes } from '../../shared/listas.ts';
 import { diferencias, registrarAuditoria, type Actor } from '../auditoria/auditoria.ts';
 import { enTransaccion, type Conexion } from '../db/tipos.ts';
 import { ErrorApp, noEncontrado, reglaIncumplida } from '../http/errores.ts';
-import { equiposDeCliente } from '../equipos/equipos.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
 import {
@@ -242,11 +241,3 @@ export async function archivarCliente(db: Conexion, usuario: Usuario, actor: Act
   });
   return obtenerCliente(db, usuario, id);
 }
-
-/** Ficha del cliente: sus datos y sus equipos (los demás bloques llegan con sus módulos). */
-export async function fichaCliente(db: Conexion, usuario: Usuario, id: number) {
-  const cliente = await obtenerCliente(db, usuario, id);
-  const equipos = await equiposDeCliente(db, id);
-  return { cliente, equipos };
-}
-

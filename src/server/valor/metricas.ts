@@ -81,5 +81,13 @@ export async function recalcularMetricas(
       dias_desde_ultima_interaccion = excluded.dias_desde_ultima_interaccion,
       valor_ultimo_anio = excluded.valor_ultimo_anio
   `.execute(db);
+  if (!ids) {
+    // The workshop's average customer value, for the ficha's comparison without scanning every request.
+    await sql`
+      INSERT INTO ajustes (clave, valor)
+      SELECT 'valor_cliente_promedio', to_jsonb(coalesce(round(avg(valor_cliente)), 0)::int8)
+      FROM metricas_clientes WHERE valor_cliente > 0
+      ON CONFLICT (clave) DO UPDATE SET valor = excluded.valor`.execute(db);
+  }
   return Number(resultado.numAffectedRows ?? 0);
 }
