@@ -18,6 +18,7 @@ import { rutasClientes } from './clientes/clientes.rutas.ts';
 import { rutasEtiquetas } from './clientes/etiquetas.rutas.ts';
 import { rutasInteracciones } from './interacciones/interacciones.rutas.ts';
 import { rutasServicios } from './servicios/servicios.rutas.ts';
+import { rutasImportacion } from './importacion/importacion.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
@@ -107,6 +108,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasEtiquetas);
   await app.register(rutasInteracciones);
   await app.register(rutasServicios);
+  await app.register(rutasImportacion);
   await app.register(rutasTerritorio);
 
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
