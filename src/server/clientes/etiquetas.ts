@@ -20,3 +20,32 @@ export async function crearEtiqueta(db: Conexion, usuario: Usuario, actor: Actor
     return creada;
   });
 }
+
+export async function editarEtiqueta(db: Conexion, usuario: Usuario, actor: Actor, id: number, datos: { nombre?: string; color?: string }) {
+  exigirRol(usuario, ['admin'], 'editar etiquetas');
+  return enTransaccion(db, async (trx) => {
+    if (datos.nombre) {
+      const otra = await trx.selectFrom('etiquetas').select('id_etiqueta').where('nombre', '=', datos.nombre.trim()).where('id_etiqueta', '<>', id).executeTakeFirst();
+      if (otra) throw new ErrorApp('CONFLICTO', 'La etiqueta ya existe', `Ya existe la etiqueta «${datos.nombre}».`, { errores: [{ campo: 'nombre', mensaje: 'Ya existe.' }] });
+    }
+    const r = await trx
+      .updateTable('etiquetas')
+      .set({ ...(datos.nombre ? { nombre: datos.nombre.trim() } : {}), ...(datos.color ? { color: datos.color } : {}) })
+      .where('id_etiqueta', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!r) throw new ErrorApp('NO_ENCONTRADO', `La etiqueta ${id} no existe`, `La etiqueta ${id} no existe.`);
+    await registrarAuditoria(trx, actor, { accion: 'editar', entidad: 'etiqueta', id_entidad: id, detalle: datos });
+    return r;
+  });
+}
+
+/** Borrar una etiqueta la quita de sus clientes (los clientes no se tocan). */
+export async function borrarEtiqueta(db: Conexion, usuario: Usuario, actor: Actor, id: number) {
+  exigirRol(usuario, ['admin'], 'borrar etiquetas');
+  await enTransaccion(db, async (trx) => {
+    const r = await trx.deleteFrom('etiquetas').where('id_etiqueta', '=', id).returning('nombre').executeTakeFirst();
+    if (!r) throw new ErrorApp('NO_ENCONTRADO', `La etiqueta ${id} no existe`, `La etiqueta ${id} no existe.`);
+    await registrarAuditoria(trx, actor, { accion: 'borrar', entidad: 'etiqueta', id_entidad: id, detalle: { nombre: r.nombre } });
+  });
+}
