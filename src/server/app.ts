@@ -113,7 +113,8 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
 
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false, maxAge: '1h', immutable: false });
-    const indice = fs.readFileSync(path.join(WEB_DIR, 'index.html'));
+    // Read per request: a rebuild while the server runs must not leave a page pointing at deleted files.
+    const indice = () => fs.readFileSync(path.join(WEB_DIR, 'index.html'));
     // Client-side routes: any GET outside /api answers the app's page.
     app.get('/*', { schema: { hide: true }, config: { publico: true } }, async (request, reply) => {
       const archivo = path.join(WEB_DIR, path.normalize(request.url.split('?')[0]!).replace(/^(\.\.[/\\])+/, ''));
@@ -121,7 +122,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
         const relativo = path.relative(WEB_DIR, archivo);
         return reply.header('cache-control', relativo.startsWith('assets') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(relativo);
       }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indice);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indice());
     });
   }
   return app;

@@ -1,0 +1,100 @@
+import { Link } from 'react-router';
+import { Anchor, Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
+import { formatearFecha } from '../../shared/formato.ts';
+import { formatearTelefono } from '../../shared/telefono.ts';
+import { regionPorNombre, type Territorio } from '../territorio/territorio.ts';
+import type { OrdenClientes } from './filtrosUrl.ts';
+import type { ClienteResumen } from './tipos.ts';
+
+interface Props {
+  clientes: ClienteResumen[];
+  orden: OrdenClientes;
+  alOrdenar: (orden: OrdenClientes) => void;
+  territorio: Territorio | undefined;
+}
+
+/** One page of clientes; sortable headers change the `orden` of the URL. */
+export function TablaClientes({ clientes, orden, alOrdenar, territorio }: Props) {
+  const columna = (etiqueta: string, asc: OrdenClientes, desc?: OrdenClientes, primero: OrdenClientes = asc) => (
+    <Encabezado etiqueta={etiqueta} asc={asc} desc={desc} primero={primero} orden={orden} alOrdenar={alOrdenar} />
+  );
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <caption className="solo-lector">Clientes; los encabezados con botón ordenan la lista</caption>
+        <Table.Thead>
+          <Table.Tr>
+            {columna('Nombre', 'nombre', '-nombre')}
+            {columna('RUT', 'rut')}
+            {columna('Comuna', 'comuna')}
+            {columna('Región', 'region')}
+            <Table.Th>Teléfono</Table.Th>
+            {columna('Último contacto', 'ultimo_contacto', '-ultimo_contacto', '-ultimo_contacto')}
+            <Table.Th ta="right">Equipos</Table.Th>
+            <Table.Th>Estado</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {clientes.map((c) => {
+            const region = regionPorNombre(territorio, c.region);
+            return (
+              <Table.Tr key={c.id_cliente}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/clientes/${c.id_cliente}`} fw={500} size="sm">
+                    {c.nombre}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.rut_formateado}</Table.Td>
+                <Table.Td>{c.comuna ?? '—'}</Table.Td>
+                <Table.Td title={c.region ?? undefined}>{region?.nombre_corto ?? c.region ?? '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.telefono ? formatearTelefono(c.telefono) : '—'}</Table.Td>
+                <Table.Td>{c.ultimo_contacto ? formatearFecha(c.ultimo_contacto) : '—'}</Table.Td>
+                <Table.Td ta="right">{c.cantidad_equipos}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Badge variant="light" color={c.activo ? 'campo' : 'gray'}>
+                      {c.activo ? 'Activo' : 'Inactivo'}
+                    </Badge>
+                    {c.archivado && (
+                      <Badge variant="outline" color="orange">
+                        Archivado
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+interface PropsEncabezado {
+  etiqueta: string;
+  asc: OrdenClientes;
+  desc: OrdenClientes | undefined;
+  primero: OrdenClientes;
+  orden: OrdenClientes;
+  alOrdenar: (orden: OrdenClientes) => void;
+}
+
+function Encabezado({ etiqueta, asc, desc, primero, orden, alOrdenar }: PropsEncabezado) {
+  const sentido = orden === asc ? 'ascending' : orden === desc ? 'descending' : undefined;
+  const siguiente = sentido === 'ascending' && desc ? desc : sentido === 'descending' ? asc : primero;
+  const Icono = sentido === 'ascending' ? IconChevronUp : sentido === 'descending' ? IconChevronDown : IconSelector;
+  return (
+    <Table.Th aria-sort={sentido ?? 'none'}>
+      <UnstyledButton onClick={() => alOrdenar(siguiente)} fw={700} fz="sm">
+        <Group gap={4} wrap="nowrap">
+          <Text span inherit>
+            {etiqueta}
+          </Text>
+          <Icono size={14} aria-hidden color={sentido ? undefined : 'var(--mantine-color-dimmed)'} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}

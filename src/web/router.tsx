@@ -1,0 +1,79 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { LimiteError } from './components/LimiteError.tsx';
+import { Pagina } from './components/Pagina.tsx';
+import { RequiereSesion } from './sesion/RequiereSesion.tsx';
+
+// Pages load on demand so the first load carries only the shell (DESIGN.md: keep it small).
+const Ingresar = lazy(() => import('./sesion/Ingresar.tsx'));
+const ListaClientes = lazy(() => import('./clientes/ListaClientes.tsx'));
+const NuevoCliente = lazy(() => import('./clientes/NuevoCliente.tsx'));
+const FichaCliente = lazy(() => import('./clientes/FichaCliente.tsx'));
+const EditarCliente = lazy(() => import('./clientes/EditarCliente.tsx'));
+const NoEncontrado = lazy(() => import('./components/NoEncontrado.tsx'));
+
+/**
+ * Routes of the app. Declarative routes (not a data router): data comes from TanStack Query, and
+ * this keeps ~18 kB gzip of router code out of the first load.
+ */
+export function Rutas() {
+  const { pathname } = useLocation();
+  return (
+    // Keyed by path so that an error on one page does not stick after navigating away.
+    <LimiteError key={pathname}>
+      <Routes>
+        <Route
+          path="/ingresar"
+          element={
+            <Pagina titulo="Ingresar">
+              <Ingresar />
+            </Pagina>
+          }
+        />
+        <Route element={<RequiereSesion />}>
+          <Route index element={<Navigate to="/clientes" replace />} />
+          <Route
+            path="/clientes"
+            element={
+              <Pagina titulo="Clientes">
+                <ListaClientes />
+              </Pagina>
+            }
+          />
+          <Route
+            path="/clientes/nuevo"
+            element={
+              <Pagina titulo="Nuevo cliente">
+                <NuevoCliente />
+              </Pagina>
+            }
+          />
+          <Route
+            path="/clientes/:id"
+            element={
+              <Pagina titulo="Ficha del cliente">
+                <FichaCliente />
+              </Pagina>
+            }
+          />
+          <Route
+            path="/clientes/:id/editar"
+            element={
+              <Pagina titulo="Editar cliente">
+                <EditarCliente />
+              </Pagina>
+            }
+          />
+          <Route
+            path="*"
+            element={
+              <Pagina titulo="Página no encontrada">
+                <NoEncontrado />
+              </Pagina>
+            }
+          />
+        </Route>
+      </Routes>
+    </LimiteError>
+  );
+}
