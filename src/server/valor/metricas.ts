@@ -12,7 +12,7 @@ import type { Conexion } from '../db/tipos.ts';
  */
 export async function recalcularMetricas(
   db: Conexion,
-  opciones: { ids?: number[]; hoy?: string } = {},
+  opciones: { ids?: number[]; hoy?: string; ahora?: Date } = {},
 ): Promise<number> {
   const hoy = opciones.hoy ?? hoyEnSantiago();
   const desde = restarMeses(hoy, 12);
@@ -60,7 +60,7 @@ export async function recalcularMetricas(
            coalesce(eq.n, 0), coalesce(ot.n, 0), coalesce(pe.n, 0),
            it.ultima, coalesce(it.anio, 0),
            coalesce(ot.valor, 0) + coalesce(pe.valor, 0),
-           now(),
+           ${opciones.ahora ?? new Date()}::timestamptz,
            coalesce(ot.completadas_anio, 0) + coalesce(pe.entregados_anio, 0) >= 2,
            ${hoy}::date - (it.ultima AT TIME ZONE 'America/Santiago')::date,
            coalesce(ot.valor_anio, 0) + coalesce(pe.valor_anio, 0)
