@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
@@ -19,6 +20,7 @@ import { rutasEtiquetas } from './clientes/etiquetas.rutas.ts';
 import { rutasInteracciones } from './interacciones/interacciones.rutas.ts';
 import { rutasServicios } from './servicios/servicios.rutas.ts';
 import { rutasImportacion } from './importacion/importacion.rutas.ts';
+import { rutasEncuestas } from './encuestas/encuestas.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
@@ -48,6 +50,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   app.decorateRequest('usuario', null);
 
   await app.register(cookie);
+  await app.register(rateLimit, { global: false });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -109,6 +112,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasInteracciones);
   await app.register(rutasServicios);
   await app.register(rutasImportacion);
+  await app.register(rutasEncuestas);
   await app.register(rutasTerritorio);
 
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

@@ -4,6 +4,11 @@ import { recalcularActividad } from './clientes/actividad.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { programarDiario } from './jobs/diario.ts';
+import { cadaCierto } from './jobs/trabajador.ts';
+import { crearTransporte } from './correo/correo.ts';
+import { procesarMensajes } from './comunicacion/mensajes.ts';
+import { enviarEncuestasProgramadas } from './encuestas/encuestas.ts';
+import { recalcularMetricas } from './valor/metricas.ts';
 import { asegurarAdministrador } from './usuarios/usuarios.ts';
 
 const config = leerConfig();
@@ -17,14 +22,20 @@ if (admin) {
   }
 }
 const app = await construirApp({ db, config, logger: { level: config.logLevel } });
-const detenerDiario = programarDiario(db.db, 'actividad', (hoy) => recalcularActividad(db.db, hoy), app.log);
+const transporte = crearTransporte(config.smtpUrl, config.mailFrom);
+const detener = [
+  programarDiario(db.db, 'actividad', (hoy) => recalcularActividad(db.db, hoy), app.log),
+  programarDiario(db.db, 'metricas', (hoy) => recalcularMetricas(db.db, { hoy }), app.log),
+  cadaCierto('encuestas', 60_000, async () => ({ encuestas: await enviarEncuestasProgramadas(db.db, config.publicUrl) }), app.log),
+  cadaCierto('mensajes', 30_000, () => procesarMensajes(db.db, transporte), app.log),
+];
 
 let cerrando = false;
 async function cerrar(senal: string) {
   if (cerrando) return;
   cerrando = true;
   app.log.info(`${senal}: cerrando`);
-  detenerDiario();
+  for (const d of detener) d();
   await app.close();
   await db.close();
   process.exit(0);

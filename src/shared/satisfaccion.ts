@@ -29,22 +29,31 @@ export const NOMBRE_DIMENSION: Record<Dimension, string> = {
   atencion: 'atención al cliente',
 };
 
-/**
- * Promedio por dimensión y las más fuerte y más débil (DOMAIN.md "Weakest area": la de menor
- * promedio; en empate, todas), con su brecha frente al promedio de las demás.
- */
-export function resumenDimensiones(encuestas: Partial<Record<`puntuacion_${Dimension}`, number | null>>[]) {
+/** Promedio de cada dimensión en un conjunto de encuestas (null si ninguna la respondió). */
+export function promediosDimensiones(encuestas: Partial<Record<`puntuacion_${Dimension}`, number | null>>[]) {
   const promedios = {} as Record<Dimension, number | null>;
   for (const d of DIMENSIONES) {
     const notas = encuestas.map((e) => e[`puntuacion_${d}`]).filter((n): n is number => typeof n === 'number');
     promedios[d] = notas.length ? Math.round((notas.reduce((s, n) => s + n, 0) / notas.length) * 100) / 100 : null;
   }
+  return promedios;
+}
+
+/**
+ * Las dimensiones más fuerte y más débil (DOMAIN.md "Weakest area": la de menor promedio; en
+ * empate, todas), con la brecha entre la más débil y el promedio de las demás.
+ */
+export function analizarDimensiones(promedios: Record<Dimension, number | null>) {
   const conDatos = DIMENSIONES.filter((d) => promedios[d] != null);
-  if (conDatos.length === 0) return { promedios, mas_debil: [], mas_fuerte: [], brecha: null };
+  if (conDatos.length === 0) return { promedios, mas_debil: [] as Dimension[], mas_fuerte: [] as Dimension[], brecha: null };
   const minimo = Math.min(...conDatos.map((d) => promedios[d]!));
   const maximo = Math.max(...conDatos.map((d) => promedios[d]!));
   const debiles = conDatos.filter((d) => promedios[d] === minimo);
   const otras = conDatos.filter((d) => !debiles.includes(d));
   const brecha = otras.length ? Math.round((otras.reduce((s, d) => s + promedios[d]!, 0) / otras.length - minimo) * 100) / 100 : 0;
   return { promedios, mas_debil: debiles, mas_fuerte: conDatos.filter((d) => promedios[d] === maximo), brecha };
+}
+
+export function resumenDimensiones(encuestas: Partial<Record<`puntuacion_${Dimension}`, number | null>>[]) {
+  return analizarDimensiones(promediosDimensiones(encuestas));
 }

@@ -43,6 +43,8 @@ export interface MensajesTable {
   enviado_en: Date | null;
   id_interaccion: number | null;
   creado_en: Generated<Date>;
+  via: 'smtp' | 'bandeja' | 'enlace' | null;
+  enlace: string | null;
 }
 
 export interface AlertasTable {

@@ -6,6 +6,7 @@ import { enTransaccion, type Conexion } from '../db/tipos.ts';
 import { leerParaEditar } from '../db/versiones.ts';
 import { noEncontrado, reglaIncumplida } from '../http/errores.ts';
 import { agregarLectura } from '../equipos/equipos.ts';
+import { programarEncuestaDeOrden } from '../encuestas/encuestas.ts';
 import { conflictoNumero, exigirClienteExiste, exigirDelCliente, trasEventoDeServicio } from '../servicios/comun.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
@@ -47,6 +48,7 @@ export async function registrarOrden(db: Conexion, usuario: Usuario, actor: Acto
     if (entrada.id_equipo && entrada.horometro != null) {
       await agregarLectura(trx, entrada.id_equipo, { fecha: datos.fecha_cierre ?? entrada.fecha_ingreso, horas: entrada.horometro, fuente: 'orden' });
     }
+    await programarEncuestaDeOrden(trx, creada.id_orden);
     await trasEventoDeServicio(trx, actor, entrada.id_cliente, datos.estado === 'cancelada' ? null : (datos.fecha_cierre ?? datos.fecha_ingreso), {
       accion: 'crear',
       entidad: 'orden',
@@ -78,6 +80,7 @@ export async function editarOrden(db: Conexion, usuario: Usuario, actor: Actor, 
     if (idEquipo && cambios.horometro != null) {
       await agregarLectura(trx, idEquipo, { fecha: fechaCierre ?? nuevo.fecha_ingreso, horas: cambios.horometro, fuente: 'orden' });
     }
+    await programarEncuestaDeOrden(trx, id);
     await trasEventoDeServicio(trx, actor, actual.id_cliente, nuevo.estado === 'cancelada' ? null : (fechaCierre ?? nuevo.fecha_ingreso), {
       accion: 'editar',
       entidad: 'orden',
