@@ -5,17 +5,24 @@ import { fileURLToPath } from 'node:url';
 
 const RAIZ = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds the web app when dist/web is missing or older than its sources (npm start, browser tests). */
+const CONSTRUCCIONES = [
+  { salida: 'dist/web/index.html', fuentes: ['src/web', 'src/shared', 'vite.config.ts'], config: 'vite.config.ts' },
+  { salida: 'dist/encuesta/index.html', fuentes: ['src/encuesta', 'vite.encuesta.config.ts'], config: 'vite.encuesta.config.ts' },
+];
+
+/** Builds the web app and the public survey page when missing or older than their sources (npm start, browser tests). */
 export default function construirWeb(): void {
-  const indice = path.join(RAIZ, 'dist/web/index.html');
-  const fuentes = ['src/web', 'src/shared', 'vite.config.ts'].flatMap((d) => listar(path.join(RAIZ, d)));
-  const construido = fs.existsSync(indice) ? fs.statSync(indice).mtimeMs : 0;
-  if (construido > 0 && fuentes.every((f) => fs.statSync(f).mtimeMs <= construido)) return;
-  console.log('Construyendo la aplicación web…');
-  execFileSync(process.execPath, [path.join(RAIZ, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: RAIZ,
-    stdio: 'inherit',
-  });
+  for (const c of CONSTRUCCIONES) {
+    const indice = path.join(RAIZ, c.salida);
+    const construido = fs.existsSync(indice) ? fs.statSync(indice).mtimeMs : 0;
+    const fuentes = c.fuentes.flatMap((d) => listar(path.join(RAIZ, d)));
+    if (construido > 0 && fuentes.every((f) => fs.statSync(f).mtimeMs <= construido)) continue;
+    console.log(`Construyendo ${path.dirname(c.salida)}…`);
+    execFileSync(process.execPath, [path.join(RAIZ, 'node_modules/vite/bin/vite.js'), 'build', '-c', c.config, '--logLevel', 'warn'], {
+      cwd: RAIZ,
+      stdio: 'inherit',
+    });
+  }
 }
 
 function listar(ruta: string): string[] {

@@ -28,6 +28,7 @@ import { usuarioDeSesion } from './usuarios/usuarios.ts';
 z.config(z.locales.es());
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const ENCUESTA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/encuesta');
 
 export interface OpcionesApp {
   db: Db;
@@ -115,6 +116,19 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasEncuestas);
   await app.register(rutasTerritorio);
 
+  if (fs.existsSync(path.join(ENCUESTA_DIR, 'index.html'))) {
+    // The public survey page: its own tiny build, no session (the API behind it is rate limited).
+    app.get('/e/*', { schema: { hide: true }, config: { publico: true } }, async (request, reply) => {
+      const ruta = (request.params as { '*': string })['*'];
+      if (/^assets\/[\w.-]+$/.test(ruta) && fs.existsSync(path.join(ENCUESTA_DIR, ruta))) {
+        return reply
+          .type(ruta.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8')
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .send(fs.readFileSync(path.join(ENCUESTA_DIR, ruta)));
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(fs.readFileSync(path.join(ENCUESTA_DIR, 'index.html')));
+    });
+  }
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false, maxAge: '1h', immutable: false });
     // Read per request: a rebuild while the server runs must not leave a page pointing at deleted files.
