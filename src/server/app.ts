@@ -21,6 +21,7 @@ import { rutasInteracciones } from './interacciones/interacciones.rutas.ts';
 import { rutasServicios } from './servicios/servicios.rutas.ts';
 import { rutasImportacion } from './importacion/importacion.rutas.ts';
 import { rutasEncuestas } from './encuestas/encuestas.rutas.ts';
+import { rutasValor } from './valor/valor.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
@@ -114,6 +115,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasServicios);
   await app.register(rutasImportacion);
   await app.register(rutasEncuestas);
+  await app.register(rutasValor);
   await app.register(rutasTerritorio);
 
   if (fs.existsSync(path.join(ENCUESTA_DIR, 'index.html'))) {

@@ -8,7 +8,7 @@ import { cadaCierto } from './jobs/trabajador.ts';
 import { crearTransporte } from './correo/correo.ts';
 import { procesarMensajes } from './comunicacion/mensajes.ts';
 import { enviarEncuestasProgramadas } from './encuestas/encuestas.ts';
-import { recalcularMetricas } from './valor/metricas.ts';
+import { recalcularValor } from './valor/valor.ts';
 import { asegurarAdministrador } from './usuarios/usuarios.ts';
 
 const config = leerConfig();
@@ -25,7 +25,7 @@ const app = await construirApp({ db, config, logger: { level: config.logLevel } 
 const transporte = crearTransporte(config.smtpUrl, config.mailFrom);
 const detener = [
   programarDiario(db.db, 'actividad', (hoy) => recalcularActividad(db.db, hoy), app.log),
-  programarDiario(db.db, 'metricas', (hoy) => recalcularMetricas(db.db, { hoy }), app.log),
+  programarDiario(db.db, 'metricas', (hoy) => recalcularValor(db.db, hoy), app.log),
   cadaCierto('encuestas', 60_000, async () => ({ encuestas: await enviarEncuestasProgramadas(db.db, config.publicUrl) }), app.log),
   cadaCierto('mensajes', 30_000, () => procesarMensajes(db.db, transporte), app.log),
 ];

@@ -33,6 +33,8 @@ export const filtrosClientes = z.strictObject({
   tipo_equipo: z.string().max(40).optional(),
   marca_equipo: z.string().max(60).optional(),
   id_responsable: z.coerce.number().int().positive().optional(),
+  segmento: z.enum(['A', 'B', 'C']).optional(),
+  potencial: z.enum(['alto', 'bajo']).optional(),
   archivados: booleanoQuery.optional(),
   orden: z.enum(ORDENES_CLIENTES).optional(),
   ...paginacion,

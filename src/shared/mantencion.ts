@@ -57,7 +57,11 @@ export function proximaMantencion(p: {
   let porHoras: string | null = null;
   let horasDesde: number | null = null;
   const ultima = [...p.lecturas].sort((a, b) => a.fecha.localeCompare(b.fecha)).at(-1);
-  const horasBase = p.ultimoServicio?.horometro ?? [...p.lecturas].sort((a, b) => a.fecha.localeCompare(b.fecha)).find((l) => l.fecha >= base)?.horas ?? null;
+  // Hours at the base: the service's own reading, else the last reading up to the base date, else
+  // the first one after it.
+  const ordenadas = [...p.lecturas].sort((a, b) => a.fecha.localeCompare(b.fecha));
+  const horasBase =
+    p.ultimoServicio?.horometro ?? ordenadas.filter((l) => l.fecha <= base).at(-1)?.horas ?? ordenadas.find((l) => l.fecha > base)?.horas ?? null;
   if (p.intervaloHoras && ultima && horasBase != null) {
     horasDesde = Math.max(0, ultima.horas - horasBase);
     const restantes = p.intervaloHoras - horasDesde;

@@ -63,3 +63,21 @@ export async function recalcularActividad(db: Conexion, hoy: string = hoyEnSanti
   `.execute(db);
   return Number(resultado.numAffectedRows ?? 0);
 }
+
+/**
+ * SQL for the clientes with any activity (interacción, non-cancelled orden or pedido, cotización,
+ * encuesta answered) between two calendar dates in Santiago, inclusive: the base of retention
+ * and of every "active in the period" figure (DOMAIN.md "KPIs").
+ */
+export function clientesActivosEntre(desde: string, hasta: string) {
+  return sql<{ id_cliente: number }>`
+    SELECT id_cliente FROM interacciones_cliente
+      WHERE (fecha AT TIME ZONE 'America/Santiago')::date BETWEEN ${desde}::date AND ${hasta}::date
+    UNION SELECT id_cliente FROM ordenes_trabajo
+      WHERE estado <> 'cancelada' AND coalesce(fecha_cierre, fecha_ingreso) BETWEEN ${desde}::date AND ${hasta}::date
+    UNION SELECT id_cliente FROM pedidos_repuestos
+      WHERE estado <> 'cancelado' AND coalesce(fecha_entrega, fecha) BETWEEN ${desde}::date AND ${hasta}::date
+    UNION SELECT id_cliente FROM cotizaciones WHERE fecha BETWEEN ${desde}::date AND ${hasta}::date
+    UNION SELECT id_cliente FROM encuestas_satisfaccion
+      WHERE estado = 'respondida' AND coalesce((respondida_en AT TIME ZONE 'America/Santiago')::date, fecha) BETWEEN ${desde}::date AND ${hasta}::date`;
+}

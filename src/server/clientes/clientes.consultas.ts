@@ -57,6 +57,15 @@ function aplicarFiltros(consulta: Consulta, f: FiltrosClientes): Consulta | null
   }
   if (f.activo !== undefined) consulta = consulta.where('c.activo', '=', f.activo);
   if (f.id_responsable) consulta = consulta.where('c.id_responsable', '=', f.id_responsable);
+  if (f.segmento || f.potencial) {
+    const { segmento, potencial } = f;
+    consulta = consulta.where(({ exists, selectFrom }) => {
+      let m = selectFrom('metricas_clientes as m').select(sql`1`.as('x')).whereRef('m.id_cliente', '=', 'c.id_cliente');
+      if (segmento) m = m.where('m.segmento_abc', '=', segmento);
+      if (potencial) m = m.where('m.potencial_alto', '=', potencial === 'alto');
+      return exists(m);
+    });
+  }
   if (f.etiqueta) {
     const id = f.etiqueta;
     consulta = consulta.where(({ exists, selectFrom }) =>

@@ -16,6 +16,10 @@ export interface EquiposTable {
   activo: Generated<boolean>;
   fecha_alta: Generated<Date>;
   version: Generated<number>;
+  proxima_mantencion: string | null;
+  proxima_motivo: 'fecha' | 'horas' | null;
+  ultimo_servicio: string | null;
+  horas_anuales: number | null;
 }
 
 export interface LecturasHorometroTable {

@@ -9,6 +9,7 @@ import { ErrorApp, noEncontrado, reglaIncumplida } from '../http/errores.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
 import { recalcularMetricas } from '../valor/metricas.ts';
+import { recalcularPlanEquipos } from './plan.ts';
 
 const ESCRIBIR = ['admin', 'comercial', 'tecnico'] as const;
 
@@ -100,6 +101,7 @@ export async function registrarEquipo(db: Conexion, usuario: Usuario, actor: Act
     const { horometro, fecha_horometro, ...datos } = entrada;
     const creado = await trx.insertInto('equipos').values({ ...datos, numero_serie: datos.numero_serie || null }).returning('id_equipo').executeTakeFirstOrThrow();
     if (horometro != null) await agregarLectura(trx, creado.id_equipo, { fecha: fecha_horometro ?? hoyEnSantiago(), horas: horometro, fuente: 'alta' });
+    await recalcularPlanEquipos(trx, { ids: [creado.id_equipo] });
     await recalcularMetricas(trx, { ids: [entrada.id_cliente] });
     await registrarAuditoria(trx, actor, { accion: 'crear', entidad: 'equipo', id_entidad: creado.id_equipo, id_cliente: entrada.id_cliente, detalle: { datos: entrada } });
     return creado.id_equipo;
@@ -115,6 +117,7 @@ export async function editarEquipo(db: Conexion, usuario: Usuario, actor: Actor,
     if (cambios.numero_serie) await exigirSerieLibre(trx, cambios.numero_serie, id);
     await trx.updateTable('equipos').set({ ...cambios, version: sql`version + 1` }).where('id_equipo', '=', id).execute();
     if (horometro != null) await agregarLectura(trx, id, { fecha: fecha_horometro ?? hoyEnSantiago(), horas: horometro });
+    await recalcularPlanEquipos(trx, { ids: [id] });
     await recalcularMetricas(trx, { ids: [actual.id_cliente as number] });
     await registrarAuditoria(trx, actor, {
       accion: 'editar',
@@ -134,6 +137,8 @@ export async function registrarLectura(db: Conexion, usuario: Usuario, actor: Ac
     const e = await trx.selectFrom('equipos').select('id_cliente').where('id_equipo', '=', id).executeTakeFirst();
     if (!e) throw noEncontrado(`El equipo ${id}`);
     await agregarLectura(trx, id, lectura);
+    await recalcularPlanEquipos(trx, { ids: [id] });
+    await recalcularMetricas(trx, { ids: [e.id_cliente] });
     await registrarAuditoria(trx, actor, { accion: 'lectura_horometro', entidad: 'equipo', id_entidad: id, id_cliente: e.id_cliente, detalle: lectura });
   });
   return obtenerEquipo(db, usuario, id);

@@ -54,7 +54,7 @@ export async function registrarOrden(db: Conexion, usuario: Usuario, actor: Acto
       entidad: 'orden',
       id_entidad: creada.id_orden,
       detalle: { datos },
-    });
+    }, entrada.id_equipo);
     return creada.id_orden;
   });
   return obtenerOrden(db, usuario, id);
@@ -86,7 +86,7 @@ export async function editarOrden(db: Conexion, usuario: Usuario, actor: Actor, 
       entidad: 'orden',
       id_entidad: id,
       detalle: { cambios: diferencias(actual as unknown as Record<string, unknown>, cambios) },
-    });
+    }, nuevo.id_equipo);
   });
   return obtenerOrden(db, usuario, id);
 }

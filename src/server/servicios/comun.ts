@@ -4,6 +4,7 @@ import { registrarActividad } from '../clientes/actividad.ts';
 import type { Conexion } from '../db/tipos.ts';
 import { ErrorApp, reglaIncumplida } from '../http/errores.ts';
 import { recalcularMetricas } from '../valor/metricas.ts';
+import { recalcularPlanEquipos } from '../equipos/plan.ts';
 
 type TablaServicio = 'equipos' | 'ordenes_trabajo' | 'pedidos_repuestos' | 'cotizaciones';
 const COLUMNA_ID: Record<TablaServicio, string> = {
@@ -42,7 +43,9 @@ export async function trasEventoDeServicio(
   idCliente: number,
   fechaActividad: string | null,
   auditoria: RegistroAuditoria,
+  idEquipo?: number | null,
 ) {
+  if (idEquipo) await recalcularPlanEquipos(trx, { ids: [idEquipo] });
   if (fechaActividad) await registrarActividad(trx, idCliente, new Date(`${fechaActividad}T12:00:00-04:00`));
   await recalcularMetricas(trx, { ids: [idCliente] });
   await registrarAuditoria(trx, actor, { ...auditoria, id_cliente: idCliente });

@@ -45,6 +45,14 @@ export async function recalcularMetricas(
              count(*) FILTER (WHERE estado = 'entregado' AND coalesce(fecha_entrega, fecha) > ${desde}::date) AS entregados_anio
       FROM pedidos_repuestos WHERE true ${filtro(sql`id_cliente`)} GROUP BY id_cliente
     ),
+    pot AS (
+      -- Valor potencial anual: gasto esperado por tipo, escalado por las horas de uso del equipo.
+      SELECT e.id_cliente,
+             round(sum(g.monto_anual * CASE WHEN e.horas_anuales IS NULL THEN 1
+                   ELSE least(greatest(e.horas_anuales / g.horas_referencia, 0.25), 3) END)) AS valor
+      FROM equipos e JOIN gasto_esperado_tipo g ON g.tipo = e.tipo
+      WHERE e.activo ${filtro(sql`e.id_cliente`)} GROUP BY e.id_cliente
+    ),
     it AS (
       SELECT id_cliente,
              max(fecha) AS ultima,
@@ -54,7 +62,7 @@ export async function recalcularMetricas(
     INSERT INTO metricas_clientes AS m (
       id_cliente, cantidad_equipos, cantidad_mantenciones_solicitadas, cantidad_pedidos_repuestos,
       ultima_interaccion, cantidad_interacciones_ultimo_anio, valor_cliente, fecha_actualizacion,
-      cliente_recurrente, dias_desde_ultima_interaccion, valor_ultimo_anio
+      cliente_recurrente, dias_desde_ultima_interaccion, valor_ultimo_anio, valor_potencial
     )
     SELECT b.id_cliente,
            coalesce(eq.n, 0), coalesce(ot.n, 0), coalesce(pe.n, 0),
@@ -63,12 +71,14 @@ export async function recalcularMetricas(
            ${opciones.ahora ?? new Date()}::timestamptz,
            coalesce(ot.completadas_anio, 0) + coalesce(pe.entregados_anio, 0) >= 2,
            ${hoy}::date - (it.ultima AT TIME ZONE 'America/Santiago')::date,
-           coalesce(ot.valor_anio, 0) + coalesce(pe.valor_anio, 0)
+           coalesce(ot.valor_anio, 0) + coalesce(pe.valor_anio, 0),
+           coalesce(pot.valor, 0)
     FROM base b
     LEFT JOIN eq ON eq.id_cliente = b.id_cliente
     LEFT JOIN ot ON ot.id_cliente = b.id_cliente
     LEFT JOIN pe ON pe.id_cliente = b.id_cliente
     LEFT JOIN it ON it.id_cliente = b.id_cliente
+    LEFT JOIN pot ON pot.id_cliente = b.id_cliente
     ON CONFLICT (id_cliente) DO UPDATE SET
       cantidad_equipos = excluded.cantidad_equipos,
       cantidad_mantenciones_solicitadas = excluded.cantidad_mantenciones_solicitadas,
@@ -79,9 +89,11 @@ export async function recalcularMetricas(
       fecha_actualizacion = excluded.fecha_actualizacion,
       cliente_recurrente = excluded.cliente_recurrente,
       dias_desde_ultima_interaccion = excluded.dias_desde_ultima_interaccion,
-      valor_ultimo_anio = excluded.valor_ultimo_anio
+      valor_ultimo_anio = excluded.valor_ultimo_anio,
+      valor_potencial = excluded.valor_potencial
   `.execute(db);
   if (!ids) {
+    await recalcularSegmentos(db);
     // The workshop's average customer value, for the ficha's comparison without scanning every request.
     await sql`
       INSERT INTO ajustes (clave, valor)
@@ -90,4 +102,31 @@ export async function recalcularMetricas(
       ON CONFLICT (clave) DO UPDATE SET valor = excluded.valor`.execute(db);
   }
   return Number(resultado.numAffectedRows ?? 0);
+}
+
+/**
+ * Segmentación (DOMAIN.md): ABC por valor histórico — ordenados de mayor a menor, A son los que
+ * juntan el 80 % del valor total (incluido el cliente que cruza el 80 %), B los que siguen hasta
+ * el 95 % y C el resto, incluidos los de valor 0 — cruzado con potencial alto/bajo: brecha
+ * (potencial − valor del último año) sobre la mediana de las brechas.
+ */
+export async function recalcularSegmentos(db: Conexion): Promise<void> {
+  await sql`
+    WITH orden AS (
+      SELECT id_cliente, valor_cliente,
+             coalesce(sum(valor_cliente) OVER (ORDER BY valor_cliente DESC, id_cliente
+                                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS previo,
+             sum(valor_cliente) OVER () AS total,
+             valor_potencial - valor_ultimo_anio AS brecha
+      FROM metricas_clientes
+    ),
+    mediana AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY brecha) AS m FROM orden)
+    UPDATE metricas_clientes mc
+    SET segmento_abc = CASE WHEN o.valor_cliente <= 0 OR o.total <= 0 THEN 'C'
+                            WHEN o.previo < 0.80 * o.total THEN 'A'
+                            WHEN o.previo < 0.95 * o.total THEN 'B'
+                            ELSE 'C' END,
+        potencial_alto = o.brecha > (SELECT m FROM mediana)
+    FROM orden o
+    WHERE o.id_cliente = mc.id_cliente`.execute(db);
 }
