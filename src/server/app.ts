@@ -22,6 +22,7 @@ import { rutasServicios } from './servicios/servicios.rutas.ts';
 import { rutasImportacion } from './importacion/importacion.rutas.ts';
 import { rutasEncuestas } from './encuestas/encuestas.rutas.ts';
 import { rutasValor } from './valor/valor.rutas.ts';
+import { rutasKpis } from './kpis/kpis.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
@@ -116,6 +117,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasImportacion);
   await app.register(rutasEncuestas);
   await app.register(rutasValor);
+  await app.register(rutasKpis);
   await app.register(rutasTerritorio);
 
   if (fs.existsSync(path.join(ENCUESTA_DIR, 'index.html'))) {

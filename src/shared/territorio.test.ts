@@ -20,6 +20,8 @@ describe('regiones y comunas oficiales', () => {
     expect(buscarRegion('nuble')?.codigo_region).toBe('16');
     expect(buscarRegion('Región del Maule')?.codigo_region).toBe('07');
     expect(buscarRegion('VIII')?.codigo_region).toBe('08');
+    expect(buscarRegion('araucania')?.codigo_region).toBe('09');
+    expect(buscarRegion('Región de La Araucanía')?.codigo_region).toBe('09');
   });
 
   it('la comuna decide la región', () => {

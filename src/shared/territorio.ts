@@ -41,12 +41,14 @@ export function buscarComuna(texto: string): Comuna | undefined {
 
 /** Busca una región por nombre oficial o corto, número romano o código CUT. */
 export function buscarRegion(texto: string): Region | undefined {
-  const clave = plegar(texto).replace(/^region (de |del )?/, '');
+  // "Región de La Araucanía", "la araucania" and "Araucanía" all name the same region.
+  const sinArticulo = (t: string) => t.replace(/^region /, '').replace(/^(de |del )/, '').replace(/^(la |los |el )/, '');
+  const clave = sinArticulo(plegar(texto));
   return REGIONES.find(
     (r) =>
       r.codigo_region === texto.trim() ||
-      plegar(r.region) === clave ||
-      plegar(r.nombre_corto) === clave ||
+      sinArticulo(plegar(r.region)) === clave ||
+      sinArticulo(plegar(r.nombre_corto)) === clave ||
       r.numero_romano.toLowerCase() === clave,
   );
 }
