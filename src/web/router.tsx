@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { LimiteError } from './components/LimiteError.tsx';
 import { Pagina } from './components/Pagina.tsx';
@@ -10,7 +10,31 @@ const ListaClientes = lazy(() => import('./clientes/ListaClientes.tsx'));
 const NuevoCliente = lazy(() => import('./clientes/NuevoCliente.tsx'));
 const FichaCliente = lazy(() => import('./clientes/FichaCliente.tsx'));
 const EditarCliente = lazy(() => import('./clientes/EditarCliente.tsx'));
+const Historia = lazy(() => import('./interacciones/Historia.tsx'));
+const Seguimientos = lazy(() => import('./interacciones/Seguimientos.tsx'));
+const DetalleEquipo = lazy(() => import('./servicios/DetalleEquipo.tsx'));
+const ListaOrdenes = lazy(() => import('./servicios/ListasServicio.tsx').then((m) => ({ default: m.ListaOrdenes })));
+const ListaPedidos = lazy(() => import('./servicios/ListasServicio.tsx').then((m) => ({ default: m.ListaPedidos })));
+const ListaCotizaciones = lazy(() =>
+  import('./servicios/ListasServicio.tsx').then((m) => ({ default: m.ListaCotizaciones })),
+);
+const Etiquetas = lazy(() => import('./ajustes/Etiquetas.tsx'));
+const PaginaSatisfaccion = lazy(() => import('./satisfaccion/PaginaSatisfaccion.tsx'));
+const PaginaImportacion = lazy(() => import('./importacion/PaginaImportacion.tsx'));
 const NoEncontrado = lazy(() => import('./components/NoEncontrado.tsx'));
+
+/** Signed-in pages: path, tab title, page. */
+const PAGINAS: { ruta: string; titulo: string; pagina: ReactNode }[] = [
+  { ruta: '/clientes/:id/historia', titulo: 'Historia del cliente', pagina: <Historia /> },
+  { ruta: '/seguimientos', titulo: 'Seguimientos', pagina: <Seguimientos /> },
+  { ruta: '/equipos/:id', titulo: 'Equipo', pagina: <DetalleEquipo /> },
+  { ruta: '/ordenes', titulo: 'Órdenes de trabajo', pagina: <ListaOrdenes /> },
+  { ruta: '/pedidos', titulo: 'Pedidos de repuestos', pagina: <ListaPedidos /> },
+  { ruta: '/cotizaciones', titulo: 'Cotizaciones', pagina: <ListaCotizaciones /> },
+  { ruta: '/ajustes/etiquetas', titulo: 'Etiquetas', pagina: <Etiquetas /> },
+  { ruta: '/satisfaccion', titulo: 'Satisfacción', pagina: <PaginaSatisfaccion /> },
+  { ruta: '/importar', titulo: 'Importar datos', pagina: <PaginaImportacion /> },
+];
 
 /**
  * Routes of the app. Declarative routes (not a data router): data comes from TanStack Query, and
@@ -64,6 +88,9 @@ export function Rutas() {
               </Pagina>
             }
           />
+          {PAGINAS.map((p) => (
+            <Route key={p.ruta} path={p.ruta} element={<Pagina titulo={p.titulo}>{p.pagina}</Pagina>} />
+          ))}
           <Route
             path="*"
             element={

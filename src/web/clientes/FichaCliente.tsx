@@ -1,42 +1,71 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Anchor, Badge, Button, DataList, EmptyState, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import {
-  IconBrandWhatsapp,
-  IconChartBar,
-  IconMessages,
-  IconMoodSmile,
-  IconPencil,
-  IconPhone,
-} from '@tabler/icons-react';
+import { Anchor, Badge, Button, DataList, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconHistory, IconMessagePlus, IconPencil, IconPlus } from '@tabler/icons-react';
 import { formatearFecha } from '../../shared/formato.ts';
-import { digitosWhatsapp, formatearTelefono } from '../../shared/telefono.ts';
 import { Cargando } from '../components/Cargando.tsx';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { useTituloPagina } from '../components/Pagina.tsx';
 import { Seccion } from '../components/Seccion.tsx';
-import { puedeEditarClientes, useUsuario } from '../sesion/sesion.ts';
+import { useRegistroInteraccion } from '../interacciones/DialogoInteraccion.tsx';
+import { EnlacesContacto, MOTIVO_POR_ENLACE } from '../interacciones/EnlacesContacto.tsx';
+import { useDialogosServicio } from '../servicios/DialogosServicio.tsx';
+import {
+  puedeEditarClientes,
+  puedeEditarTaller,
+  puedeEditarVentas,
+  puedeRegistrarInteracciones,
+  useUsuario,
+} from '../sesion/sesion.ts';
 import { ArchivarCliente } from './ArchivarCliente.tsx';
 import { ClienteNoEncontrado, esClienteInexistente } from './ClienteNoEncontrado.tsx';
 import { NOMBRE_TIPO_PERSONA } from './catalogos.ts';
 import { useFicha } from './consultas.ts';
-import { EquiposCliente } from './EquiposCliente.tsx';
+import { AlertasFicha } from './ficha/AlertasFicha.tsx';
+import { EquiposFicha } from './ficha/EquiposFicha.tsx';
+import { SeguimientosAbiertos, UltimasInteracciones } from './ficha/InteraccionesFicha.tsx';
+import { SatisfaccionFicha } from './ficha/SatisfaccionFicha.tsx';
+import { CotizacionesFicha, OrdenesFicha, PedidosFicha } from './ficha/ServiciosFicha.tsx';
+import { ValorFicha } from './ficha/ValorFicha.tsx';
 import type { Cliente } from './tipos.ts';
 
-/** /clientes/:id: everything the workshop knows about one cliente. */
+// The chart is code the ficha can show a moment later: it stays out of the ficha's own chunk.
+const FrecuenciaContactos = lazy(() => import('../interacciones/FrecuenciaContactos.tsx'));
+
+/** /clientes/:id: everything the workshop knows about one cliente, and the actions of a daily visit. */
 export default function FichaCliente() {
   const id = Number(useParams().id);
   const usuario = useUsuario();
   const navigate = useNavigate();
   const ficha = useFicha(id);
+  const registro = useRegistroInteraccion();
+  const servicio = useDialogosServicio(id);
   useTituloPagina(ficha.data?.cliente.nombre);
 
   if (esClienteInexistente(id, ficha.error)) return <ClienteNoEncontrado />;
   if (ficha.isError) return <ErrorCarga error={ficha.error} reintentar={() => void ficha.refetch()} />;
   if (!ficha.data) return <Cargando texto="Cargando la ficha…" />;
 
-  const { cliente, equipos } = ficha.data;
+  const f = ficha.data;
+  const { cliente } = f;
   const escribe = puedeEditarClientes(usuario.rol);
+  const registra = puedeRegistrarInteracciones(usuario.rol) && !cliente.archivado;
+  const taller = puedeEditarTaller(usuario.rol);
+  const ventas = puedeEditarVentas(usuario.rol);
+  const paraDialogo = {
+    id_cliente: cliente.id_cliente,
+    nombre: cliente.nombre,
+    id_responsable: cliente.id_responsable,
+  };
+  const alContactar = registra
+    ? (tipo: 'llamada' | 'whatsapp' | 'email' | 'visita' | 'otro') =>
+        registro.abrir({ cliente: paraDialogo, tipo, motivo: MOTIVO_POR_ENLACE[tipo] })
+    : undefined;
+  const agregar = (etiqueta: string, accion: () => void) => (
+    <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={accion}>
+      {etiqueta}
+    </Button>
+  );
 
   return (
     <Stack gap="md">
@@ -62,31 +91,54 @@ export default function FichaCliente() {
                   {NOMBRE_TIPO_PERSONA[cliente.tipo_persona]}
                 </Badge>
               )}
+              <Etiquetas cliente={cliente} />
             </Group>
           </Stack>
-          {escribe && (
-            <Group gap="xs" className="no-imprimir">
+          <Group gap="xs" className="no-imprimir">
+            {registra && (
               <Button
-                leftSection={<IconPencil size={16} aria-hidden />}
-                onClick={() => navigate(`/clientes/${cliente.id_cliente}/editar`)}
+                leftSection={<IconMessagePlus size={16} aria-hidden />}
+                onClick={() => registro.abrir({ cliente: paraDialogo })}
               >
-                Editar
+                Registrar interacción
               </Button>
-              <ArchivarCliente cliente={cliente} />
-            </Group>
-          )}
+            )}
+            <Button
+              variant="default"
+              leftSection={<IconHistory size={16} aria-hidden />}
+              onClick={() => navigate(`/clientes/${cliente.id_cliente}/historia`)}
+            >
+              Historia
+            </Button>
+            {escribe && (
+              <>
+                <Button
+                  variant="default"
+                  leftSection={<IconPencil size={16} aria-hidden />}
+                  onClick={() => navigate(`/clientes/${cliente.id_cliente}/editar`)}
+                >
+                  Editar
+                </Button>
+                <ArchivarCliente cliente={cliente} />
+              </>
+            )}
+          </Group>
         </Group>
       </div>
+
+      <AlertasFicha alertas={f.alertas} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Seccion titulo="Contacto">
           <DataList labelWidth={130}>
             <Dato etiqueta="Teléfono">
-              <Telefono telefono={cliente.telefono} />
+              {cliente.telefono ? (
+                <EnlacesContacto telefono={cliente.telefono} nombre={cliente.nombre} alContactar={alContactar} />
+              ) : null}
             </Dato>
             <Dato etiqueta="Email">
               {cliente.email ? (
-                <Anchor href={`mailto:${cliente.email}`} inherit>
+                <Anchor href={`mailto:${cliente.email}`} inherit onClick={() => alContactar?.('email')}>
                   {cliente.email}
                 </Anchor>
               ) : null}
@@ -107,7 +159,6 @@ export default function FichaCliente() {
             {(cliente.fecha_aniversario || cliente.tipo_persona === 'empresa') && (
               <Dato etiqueta="Aniversario">{formatearFecha(cliente.fecha_aniversario)}</Dato>
             )}
-            <Dato etiqueta="Etiquetas">{cliente.etiquetas.length > 0 ? <Etiquetas cliente={cliente} /> : null}</Dato>
           </DataList>
         </Seccion>
       </SimpleGrid>
@@ -120,37 +171,64 @@ export default function FichaCliente() {
         </Seccion>
       )}
 
-      <Seccion titulo="Equipos">
-        <EquiposCliente equipos={equipos} />
+      <Seccion
+        titulo="Equipos"
+        acciones={taller && agregar('Agregar equipo', () => servicio.abrir({ tipo: 'equipo' }))}
+      >
+        <EquiposFicha idCliente={cliente.id_cliente} equipos={f.equipos} escribe={taller} abrir={servicio.abrir} />
       </Seccion>
 
-      {/* Filled by the interacciones, encuestas and valor modules; until then they say so, without invented data. */}
-      <SimpleGrid cols={{ base: 1, lg: 3 }}>
-        <Seccion titulo="Interacciones">
-          <EmptyState
-            size="sm"
-            icon={<IconMessages size={28} aria-hidden />}
-            title="Sin interacciones para mostrar"
-            description="Las llamadas, visitas, correos y mensajes con el cliente aparecerán aquí."
-          />
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Seccion titulo="Últimas interacciones">
+          <UltimasInteracciones idCliente={cliente.id_cliente} interacciones={f.interacciones} />
         </Seccion>
-        <Seccion titulo="Satisfacción">
-          <EmptyState
-            size="sm"
-            icon={<IconMoodSmile size={28} aria-hidden />}
-            title="Sin encuestas para mostrar"
-            description="Las encuestas respondidas y el NPS del cliente aparecerán aquí."
-          />
+        <Seccion titulo="Seguimientos abiertos">
+          <SeguimientosAbiertos idCliente={cliente.id_cliente} seguimientos={f.seguimientos_abiertos} />
         </Seccion>
-        <Seccion titulo="Valor">
-          <EmptyState
-            size="sm"
-            icon={<IconChartBar size={28} aria-hidden />}
-            title="Sin datos de valor para mostrar"
-            description="El valor histórico, el potencial y el segmento del cliente aparecerán aquí."
+      </SimpleGrid>
+
+      <Seccion titulo="Frecuencia de contacto">
+        <Suspense fallback={<Cargando />}>
+          <FrecuenciaContactos idCliente={cliente.id_cliente} />
+        </Suspense>
+      </Seccion>
+
+      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+        <Seccion
+          titulo="Órdenes de trabajo"
+          acciones={taller && agregar('Nueva orden', () => servicio.abrir({ tipo: 'orden' }))}
+        >
+          <OrdenesFicha idCliente={cliente.id_cliente} ordenes={f.ordenes} abrir={taller ? servicio.abrir : null} />
+        </Seccion>
+        <Seccion
+          titulo="Pedidos de repuestos"
+          acciones={ventas && agregar('Nuevo pedido', () => servicio.abrir({ tipo: 'pedido' }))}
+        >
+          <PedidosFicha idCliente={cliente.id_cliente} pedidos={f.pedidos} abrir={ventas ? servicio.abrir : null} />
+        </Seccion>
+        <Seccion
+          titulo="Cotizaciones abiertas"
+          acciones={ventas && agregar('Nueva cotización', () => servicio.abrir({ tipo: 'cotizacion' }))}
+        >
+          <CotizacionesFicha
+            idCliente={cliente.id_cliente}
+            cotizaciones={f.cotizaciones_abiertas}
+            abrir={ventas ? servicio.abrir : null}
           />
         </Seccion>
       </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Seccion titulo="Satisfacción">
+          <SatisfaccionFicha satisfaccion={f.satisfaccion} />
+        </Seccion>
+        <Seccion titulo="Valor">
+          <ValorFicha valor={f.valor} />
+        </Seccion>
+      </SimpleGrid>
+
+      {registro.dialogo}
+      {servicio.dialogos}
     </Stack>
   );
 }
@@ -167,33 +245,9 @@ function Dato({ etiqueta, children }: { etiqueta: string; children: ReactNode })
   );
 }
 
-function Telefono({ telefono }: { telefono: string | null }) {
-  if (!telefono) return null;
-  return (
-    <Group gap="sm" wrap="nowrap">
-      <Anchor href={`tel:${telefono}`} inherit>
-        <Group gap={4} wrap="nowrap" component="span">
-          <IconPhone size={14} aria-hidden />
-          {formatearTelefono(telefono)}
-        </Group>
-      </Anchor>
-      <Anchor
-        href={`https://wa.me/${digitosWhatsapp(telefono)}`}
-        target="_blank"
-        rel="noopener noreferrer"
-        c="green.8"
-        inherit
-      >
-        <Group gap={4} wrap="nowrap" component="span">
-          <IconBrandWhatsapp size={14} aria-hidden />
-          WhatsApp
-        </Group>
-      </Anchor>
-    </Group>
-  );
-}
-
+/** The cliente's tags as coloured badges (colours chosen in Ajustes › Etiquetas). */
 function Etiquetas({ cliente }: { cliente: Cliente }) {
+  if (cliente.etiquetas.length === 0) return null;
   return (
     <Group gap={4}>
       {cliente.etiquetas.map((e) => (

@@ -5,7 +5,8 @@ import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { api, consulta } from '../api.ts';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { contar } from '../components/formato.ts';
-import { puedeEditarClientes, useUsuario } from '../sesion/sesion.ts';
+import { useRegistroInteraccion } from '../interacciones/DialogoInteraccion.tsx';
+import { puedeEditarClientes, puedeRegistrarInteracciones, useUsuario } from '../sesion/sesion.ts';
 import { useTerritorio } from '../territorio/territorio.ts';
 import { BuscadorClientes } from './BuscadorClientes.tsx';
 import { claves, useEtiquetas } from './consultas.ts';
@@ -13,6 +14,7 @@ import { FiltrosClientes } from './FiltrosClientes.tsx';
 import { parametrosApi, POR_PAGINA, useFiltrosLista } from './filtrosUrl.ts';
 import { TablaClientes } from './TablaClientes.tsx';
 import type { PaginaClientes } from './tipos.ts';
+import { VistasGuardadas } from './VistasGuardadas.tsx';
 
 /** /clientes: search, filters, sortable table and pages; the whole view lives in the URL. */
 export default function ListaClientes() {
@@ -21,6 +23,7 @@ export default function ListaClientes() {
   const { filtros, cambiar, limpiar, hayFiltros } = useFiltrosLista();
   const territorio = useTerritorio();
   const etiquetas = useEtiquetas();
+  const registro = useRegistroInteraccion();
   const parametros = parametrosApi(filtros);
   const lista = useQuery({
     queryKey: claves.lista(parametros),
@@ -42,11 +45,14 @@ export default function ListaClientes() {
             {lista.data ? contar(total, 'cliente') : '\u00a0'}
           </Text>
         </div>
-        {puedeEditarClientes(usuario.rol) && (
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => navigate('/clientes/nuevo')}>
-            Nuevo cliente
-          </Button>
-        )}
+        <Group gap="sm">
+          <VistasGuardadas />
+          {puedeEditarClientes(usuario.rol) && (
+            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => navigate('/clientes/nuevo')}>
+              Nuevo cliente
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Paper withBorder p="md" component="section" aria-label="Búsqueda y filtros">
@@ -91,6 +97,12 @@ export default function ListaClientes() {
               orden={orden}
               alOrdenar={(o) => cambiar({ orden: o })}
               territorio={territorio.data}
+              etiquetas={etiquetas.data}
+              alRegistrar={
+                puedeRegistrarInteracciones(usuario.rol)
+                  ? (c) => registro.abrir({ cliente: { id_cliente: c.id_cliente, nombre: c.nombre } })
+                  : undefined
+              }
             />
           )}
         </Paper>
@@ -122,6 +134,7 @@ export default function ListaClientes() {
           />
         </Group>
       )}
+      {registro.dialogo}
     </Stack>
   );
 }

@@ -9,7 +9,7 @@ import { puedeEditarClientes, useUsuario } from '../sesion/sesion.ts';
 import { useTerritorio } from '../territorio/territorio.ts';
 import { claves } from './consultas.ts';
 import { FormularioCliente } from './FormularioCliente.tsx';
-import type { Cliente, ClienteParecido, FichaCliente } from './tipos.ts';
+import type { Cliente, ClienteParecido } from './tipos.ts';
 import { cuerpoCreacion, valoresVacios, type ValoresCliente } from './valoresCliente.ts';
 
 /** /clientes/nuevo: register a cliente, then open its ficha. */
@@ -35,8 +35,6 @@ export default function NuevoCliente() {
       cuerpo: cuerpoCreacion(valores, territorio.data),
     });
     await queryClient.invalidateQueries({ queryKey: claves.todo });
-    // A cliente just registered has no equipos yet: the ficha can open without another request.
-    queryClient.setQueryData<FichaCliente>(claves.ficha(r.cliente.id_cliente), { cliente: r.cliente, equipos: [] });
     notifications.show({ color: 'campo', title: 'Cliente registrado', message: r.cliente.nombre });
     navigate(`/clientes/${r.cliente.id_cliente}`);
   }

@@ -1,21 +1,26 @@
 import { Link } from 'react-router';
-import { Anchor, Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconMessagePlus, IconSelector } from '@tabler/icons-react';
 import { formatearFecha } from '../../shared/formato.ts';
 import { formatearTelefono } from '../../shared/telefono.ts';
 import { regionPorNombre, type Territorio } from '../territorio/territorio.ts';
 import type { OrdenClientes } from './filtrosUrl.ts';
-import type { ClienteResumen } from './tipos.ts';
+import type { ClienteResumen, Etiqueta } from './tipos.ts';
 
 interface Props {
   clientes: ClienteResumen[];
   orden: OrdenClientes;
   alOrdenar: (orden: OrdenClientes) => void;
   territorio: Territorio | undefined;
+  /** Current tag colours, so a tag recoloured in Ajustes shows right in rows fetched earlier. */
+  etiquetas?: Etiqueta[];
+  /** Opens "Registrar interacción" for that cliente; absent for roles that cannot log contacts. */
+  alRegistrar?: (cliente: ClienteResumen) => void;
 }
 
 /** One page of clientes; sortable headers change the `orden` of the URL. */
-export function TablaClientes({ clientes, orden, alOrdenar, territorio }: Props) {
+export function TablaClientes({ clientes, orden, alOrdenar, territorio, etiquetas, alRegistrar }: Props) {
+  const colorDe = (e: Etiqueta) => etiquetas?.find((x) => x.id_etiqueta === e.id_etiqueta)?.color ?? e.color ?? 'gray';
   const columna = (etiqueta: string, asc: OrdenClientes, desc?: OrdenClientes, primero: OrdenClientes = asc) => (
     <Encabezado etiqueta={etiqueta} asc={asc} desc={desc} primero={primero} orden={orden} alOrdenar={alOrdenar} />
   );
@@ -33,6 +38,11 @@ export function TablaClientes({ clientes, orden, alOrdenar, territorio }: Props)
             {columna('Último contacto', 'ultimo_contacto', '-ultimo_contacto', '-ultimo_contacto')}
             <Table.Th ta="right">Equipos</Table.Th>
             <Table.Th>Estado</Table.Th>
+            {alRegistrar && (
+              <Table.Th w={48}>
+                <span className="solo-lector">Acciones</span>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -44,6 +54,15 @@ export function TablaClientes({ clientes, orden, alOrdenar, territorio }: Props)
                   <Anchor component={Link} to={`/clientes/${c.id_cliente}`} fw={500} size="sm">
                     {c.nombre}
                   </Anchor>
+                  {c.etiquetas && c.etiquetas.length > 0 && (
+                    <Group gap={4} mt={2}>
+                      {c.etiquetas.map((e) => (
+                        <Badge key={e.id_etiqueta} size="xs" variant="light" color={colorDe(e)}>
+                          {e.nombre}
+                        </Badge>
+                      ))}
+                    </Group>
+                  )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.rut_formateado}</Table.Td>
                 <Table.Td>{c.comuna ?? '—'}</Table.Td>
@@ -63,6 +82,15 @@ export function TablaClientes({ clientes, orden, alOrdenar, territorio }: Props)
                     )}
                   </Group>
                 </Table.Td>
+                {alRegistrar && (
+                  <Table.Td>
+                    <Tooltip label={`Registrar interacción con ${c.nombre}`} openDelay={400}>
+                      <ActionIcon variant="subtle" aria-label="Registrar interacción" onClick={() => alRegistrar(c)}>
+                        <IconMessagePlus size={18} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                )}
               </Table.Tr>
             );
           })}

@@ -1,4 +1,7 @@
-/** Shapes of the /api/clientes answers the web app reads (server: src/server/clientes/clientes.ts). */
+/** Shapes of the /api/clientes answers the web app reads (server: src/server/clientes/clientes.ts, ficha.ts). */
+
+import type { TipoInteraccion } from '../interacciones/tipos.ts';
+import type { EstadoOrden, EstadoPedido, ProximaMantencion, TipoOrden } from '../servicios/tipos.ts';
 
 export interface Etiqueta {
   id_etiqueta: number;
@@ -20,6 +23,8 @@ export interface ClienteResumen {
   archivado: boolean;
   fecha_registro: string;
   cantidad_equipos: number;
+  /** Not sent by GET /api/clientes yet; shown when the server adds it. */
+  etiquetas?: Etiqueta[];
 }
 
 export interface PaginaClientes {
@@ -67,11 +72,114 @@ export interface Equipo {
   horometro: number | string | null;
   fecha_horometro: string | null;
   activo: boolean;
+  intervalo_horas?: number | null;
+  intervalo_meses?: number | null;
+  ultimo_servicio?: { id_orden: number; fecha: string; tipo: string; horometro: number | string | null } | null;
+  cantidad_servicios?: number;
+  lecturas_recientes?: { fecha: string; horas: number }[];
+  proxima_mantencion?: ProximaMantencion | null;
+}
+
+export interface InteraccionFicha {
+  id_interaccion: number;
+  fecha: string;
+  tipo: TipoInteraccion;
+  motivo: string;
+  resultado: string | null;
+  seguimiento_requerido: boolean;
+  fecha_seguimiento: string | null;
+  seguimiento_completado_en: string | null;
+  usuario: string | null;
+}
+
+export interface SeguimientoFicha {
+  id_interaccion: number;
+  motivo: string;
+  fecha_seguimiento: string;
+  responsable: string | null;
+  id_responsable_seguimiento: number | null;
+}
+
+export interface OrdenFicha {
+  id_orden: number;
+  numero: string | null;
+  tipo: TipoOrden;
+  estado: EstadoOrden;
+  fecha_ingreso: string;
+  fecha_cierre: string | null;
+  monto_total: number;
+  id_equipo: number | null;
+  equipo: string | null;
+}
+
+export interface PedidoFicha {
+  id_pedido: number;
+  numero: string | null;
+  fecha: string;
+  estado: EstadoPedido;
+  fecha_entrega: string | null;
+  monto_total: number;
+}
+
+export interface CotizacionFicha {
+  id_cotizacion: number;
+  numero: string | null;
+  fecha: string;
+  fecha_vencimiento: string | null;
+  monto_total: number;
+  descripcion: string | null;
+}
+
+export type Dimension = 'tiempo' | 'calidad' | 'precio' | 'atencion';
+
+export interface EncuestaFicha {
+  id_encuesta: number;
+  fecha: string;
+  puntuacion_general: number | null;
+  recomendaria: boolean | null;
+  comentarios: string | null;
+  nps: -1 | 0 | 1 | null;
+}
+
+export interface SatisfaccionFicha {
+  ultimas: EncuestaFicha[];
+  respondidas: number;
+  nps: { respondidas: number; promotores: number; pasivos: number; detractores: number; nps: number | null };
+  dimensiones: {
+    promedios: Record<Dimension, number | null>;
+    mas_debil: Dimension[];
+    mas_fuerte: Dimension[];
+    brecha: number | null;
+  };
+}
+
+export interface ValorFicha {
+  valor_historico: number;
+  valor_ultimo_anio: number;
+  valor_promedio_clientes: number | null;
+  relacion_con_promedio: number | null;
+  cliente_recurrente: boolean;
+  segmento_abc: string | null;
+  potencial_alto: boolean | null;
+}
+
+export interface AlertaFicha {
+  tipo: 'seguimiento' | 'mantencion' | 'cotizacion' | 'inactividad' | 'detractor' | string;
+  mensaje: string;
+  fecha?: string;
 }
 
 export interface FichaCliente {
   cliente: Cliente;
   equipos: Equipo[];
+  interacciones: InteraccionFicha[];
+  seguimientos_abiertos: SeguimientoFicha[];
+  ordenes: OrdenFicha[];
+  pedidos: PedidoFicha[];
+  cotizaciones_abiertas: CotizacionFicha[];
+  satisfaccion: SatisfaccionFicha;
+  valor: ValorFicha;
+  alertas: AlertaFicha[];
 }
 
 export interface ClienteParecido {

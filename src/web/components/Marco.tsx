@@ -2,24 +2,53 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconLogout, IconPlant2, IconUsers, type Icon } from '@tabler/icons-react';
+import {
+  IconBellRinging,
+  IconClipboardList,
+  IconFileDollar,
+  IconFileImport,
+  IconLogout,
+  IconMoodSmile,
+  IconPackage,
+  IconPlant2,
+  IconTags,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
 import { api, mensajeDeError } from '../api.ts';
-import { NOMBRE_ROL, useUsuario } from '../sesion/sesion.ts';
+import { useResumenSeguimientos } from '../interacciones/consultas.ts';
+import { NOMBRE_ROL, useUsuario, type Rol } from '../sesion/sesion.ts';
 
 interface Seccion {
   ruta: string;
   etiqueta: string;
   icono: Icon;
+  /** A small heading printed above the first section of a group. */
+  grupo?: string;
+  roles?: readonly Rol[];
+  /** The follow-ups due (overdue + today) shown next to the label. */
+  conPendientes?: boolean;
 }
 
-/** Sections of the navbar, in order. Interacciones, encuestas, reportes… get added here as they arrive. */
-const SECCIONES: readonly Seccion[] = [{ ruta: '/clientes', etiqueta: 'Clientes', icono: IconUsers }];
+/** Sections of the navbar, in order. Encuestas, reportes… get added here as they arrive. */
+const SECCIONES: readonly Seccion[] = [
+  { ruta: '/clientes', etiqueta: 'Clientes', icono: IconUsers },
+  { ruta: '/seguimientos', etiqueta: 'Seguimientos', icono: IconBellRinging, conPendientes: true },
+  { ruta: '/ordenes', etiqueta: 'Órdenes', icono: IconClipboardList, grupo: 'Servicio' },
+  { ruta: '/pedidos', etiqueta: 'Pedidos', icono: IconPackage },
+  { ruta: '/cotizaciones', etiqueta: 'Cotizaciones', icono: IconFileDollar },
+  { ruta: '/satisfaccion', etiqueta: 'Satisfacción', icono: IconMoodSmile, grupo: 'Reportes' },
+  { ruta: '/importar', etiqueta: 'Importar', icono: IconFileImport, grupo: 'Datos', roles: ['admin', 'comercial'] },
+  { ruta: '/ajustes/etiquetas', etiqueta: 'Etiquetas', icono: IconTags, grupo: 'Ajustes', roles: ['admin'] },
+];
 
 /** The signed-in layout: header with the user and "Salir", navbar with the sections. */
 export function Marco() {
   const usuario = useUsuario();
   const [abierto, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
+  const resumen = useResumenSeguimientos();
+  const pendientes = (resumen.data?.vencidos ?? 0) + (resumen.data?.hoy ?? 0);
 
   async function salir() {
     try {
@@ -74,19 +103,38 @@ export function Marco() {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label="Secciones">
-        {SECCIONES.map((s) => (
-          <NavLink
-            key={s.ruta}
-            component={Link}
-            to={s.ruta}
-            label={s.etiqueta}
-            leftSection={<s.icono size={18} aria-hidden />}
-            active={pathname === s.ruta || pathname.startsWith(`${s.ruta}/`)}
-            aria-current={pathname === s.ruta ? 'page' : undefined}
-            onClick={close}
-            variant="light"
-            fw={500}
-          />
+        {SECCIONES.filter((s) => !s.roles || s.roles.includes(usuario.rol)).map((s) => (
+          <div key={s.ruta}>
+            {s.grupo && (
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={4}>
+                {s.grupo}
+              </Text>
+            )}
+            <NavLink
+              component={Link}
+              to={s.ruta}
+              label={s.etiqueta}
+              leftSection={<s.icono size={18} aria-hidden />}
+              rightSection={
+                s.conPendientes && pendientes > 0 ? (
+                  <Badge
+                    size="sm"
+                    circle={pendientes < 10}
+                    color={(resumen.data?.vencidos ?? 0) > 0 ? 'red' : 'orange'}
+                    title={`${resumen.data?.vencidos ?? 0} vencidos y ${resumen.data?.hoy ?? 0} para hoy`}
+                  >
+                    {pendientes}
+                    <span className="solo-lector"> pendientes</span>
+                  </Badge>
+                ) : undefined
+              }
+              active={pathname === s.ruta || pathname.startsWith(`${s.ruta}/`)}
+              aria-current={pathname === s.ruta ? 'page' : undefined}
+              onClick={close}
+              variant="light"
+              fw={500}
+            />
+          </div>
         ))}
       </AppShell.Navbar>
 

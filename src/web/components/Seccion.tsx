@@ -1,15 +1,22 @@
 import { useId, type ReactNode } from 'react';
-import { Paper, Stack, Title } from '@mantine/core';
+import { Group, Paper, Stack, Title } from '@mantine/core';
 
-/** A bordered block with an h2 that names it for screen readers too. */
-export function Seccion({ titulo, children }: { titulo: string; children: ReactNode }) {
+/** A bordered block with an h2 that names it for screen readers too; `acciones` sit beside the title. */
+export function Seccion({ titulo, acciones, children }: { titulo: string; acciones?: ReactNode; children: ReactNode }) {
   const id = useId();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={id}>
       <Stack gap="sm">
-        <Title order={2} size="h4" id={id}>
-          {titulo}
-        </Title>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Title order={2} size="h4" id={id}>
+            {titulo}
+          </Title>
+          {acciones && (
+            <Group gap={6} className="no-imprimir">
+              {acciones}
+            </Group>
+          )}
+        </Group>
         {children}
       </Stack>
     </Paper>

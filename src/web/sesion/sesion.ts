@@ -49,6 +49,21 @@ export function puedeEditarClientes(rol: Rol): boolean {
   return rol === 'admin' || rol === 'comercial';
 }
 
+/** Técnicos also log contacts and manage their own follow-ups (server: interacciones.ts). */
+export function puedeRegistrarInteracciones(rol: Rol): boolean {
+  return rol !== 'lectura';
+}
+
+/** Equipos, lecturas and órdenes: admin, comercial and tecnico (server: equipos.ts, ordenes.ts). */
+export function puedeEditarTaller(rol: Rol): boolean {
+  return rol !== 'lectura';
+}
+
+/** Pedidos and cotizaciones are commercial documents: admin and comercial (server: pedidos.ts, cotizaciones.ts). */
+export function puedeEditarVentas(rol: Rol): boolean {
+  return rol === 'admin' || rol === 'comercial';
+}
+
 /** Only same-app paths are followed after signing in, never another site. */
 export function destinoSeguro(volver: string | null): string {
   return volver && volver.startsWith('/') && !volver.startsWith('//') && !volver.startsWith('/ingresar')
