@@ -23,6 +23,8 @@ import { rutasImportacion } from './importacion/importacion.rutas.ts';
 import { rutasEncuestas } from './encuestas/encuestas.rutas.ts';
 import { rutasValor } from './valor/valor.rutas.ts';
 import { rutasKpis } from './kpis/kpis.rutas.ts';
+import { rutasDocumentos } from './documentos/documentos.rutas.ts';
+import { rutasComunicacion } from './comunicacion/comunicacion.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
@@ -118,6 +120,8 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasEncuestas);
   await app.register(rutasValor);
   await app.register(rutasKpis);
+  await app.register(rutasDocumentos);
+  await app.register(rutasComunicacion);
   await app.register(rutasTerritorio);
 
   if (fs.existsSync(path.join(ENCUESTA_DIR, 'index.html'))) {

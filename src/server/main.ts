@@ -9,6 +9,8 @@ import { crearTransporte } from './correo/correo.ts';
 import { procesarMensajes } from './comunicacion/mensajes.ts';
 import { enviarEncuestasProgramadas } from './encuestas/encuestas.ts';
 import { recalcularValor } from './valor/valor.ts';
+import { generarAlertas } from './comunicacion/alertas.ts';
+import { generarRecordatorios, generarSaludos } from './comunicacion/recordatorios.ts';
 import { asegurarAdministrador } from './usuarios/usuarios.ts';
 
 const config = leerConfig();
@@ -26,6 +28,9 @@ const transporte = crearTransporte(config.smtpUrl, config.mailFrom);
 const detener = [
   programarDiario(db.db, 'actividad', (hoy) => recalcularActividad(db.db, hoy), app.log),
   programarDiario(db.db, 'metricas', (hoy) => recalcularValor(db.db, hoy), app.log),
+  programarDiario(db.db, 'saludos', (hoy) => generarSaludos(db.db, config.publicUrl, hoy), app.log),
+  cadaCierto('alertas', 15 * 60_000, () => generarAlertas(db.db), app.log),
+  cadaCierto('recordatorios', 60 * 60_000, () => generarRecordatorios(db.db, config.publicUrl), app.log),
   cadaCierto('encuestas', 60_000, async () => ({ encuestas: await enviarEncuestasProgramadas(db.db, config.publicUrl) }), app.log),
   cadaCierto('mensajes', 30_000, () => procesarMensajes(db.db, transporte), app.log),
 ];

@@ -164,3 +164,10 @@ export async function buscarNombresParecidos(db: Conexion, nombreComparable: str
   if (excluir) consulta = consulta.where('c.id_cliente', '<>', excluir);
   return consulta.orderBy('parecido', 'desc').limit(5).execute();
 }
+
+/** Every cliente id the list's filters keep (no paging): the recipients of a campaign. */
+export async function idsClientesFiltrados(db: Conexion, f: Omit<FiltrosClientes, 'limit' | 'offset' | 'orden'>): Promise<number[]> {
+  const base = aplicarFiltros(db.selectFrom('clientes as c'), { ...f, limit: 1, offset: 0 });
+  if (!base) return [];
+  return (await base.select('c.id_cliente').orderBy('c.id_cliente').execute()).map((r) => r.id_cliente);
+}

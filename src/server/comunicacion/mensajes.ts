@@ -21,6 +21,28 @@ export interface MensajeNuevo {
   programado_para?: Date;
 }
 
+/** Queues many messages in one statement; returns how many were new (the rest had used keys). */
+export async function encolarMensajes(trx: Conexion, mensajes: MensajeNuevo[]): Promise<number> {
+  let nuevos = 0;
+  for (let i = 0; i < mensajes.length; i += 1000) {
+    const lote = mensajes.slice(i, i + 1000).map((m) => ({
+      id_cliente: m.id_cliente,
+      canal: m.canal,
+      motivo: m.motivo,
+      clave: m.clave,
+      destino: m.destino,
+      asunto: m.asunto ?? null,
+      cuerpo: m.cuerpo,
+      enlace: m.enlace ?? null,
+      id_campana: m.id_campana ?? null,
+    }));
+    if (lote.length === 0) continue;
+    const r = await trx.insertInto('mensajes').values(lote as never).onConflict((oc) => oc.column('clave').doNothing()).executeTakeFirst();
+    nuevos += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return nuevos;
+}
+
 /** Queues a message inside the caller's transaction; returns null when its key was already used. */
 export async function encolarMensaje(trx: Conexion, m: MensajeNuevo): Promise<number | null> {
   const r = await trx
@@ -67,9 +89,17 @@ async function secreto(db: Conexion): Promise<string> {
 
 /** Opt-out link token `<id>.<canal>.<firma>`: works without login, cannot be forged for another cliente. */
 export async function tokenBaja(db: Conexion, idCliente: number, canal: Canal): Promise<string> {
-  const firma = crypto.createHmac('sha256', await secreto(db)).update(`${idCliente}.${canal}`).digest('base64url').slice(0, 32);
+  return firmarBaja(await secreto(db), idCliente, canal);
+}
+
+/** The same token with the secret already read (for batches: one read, many links). */
+export function firmarBaja(clave: string, idCliente: number, canal: Canal): string {
+  const firma = crypto.createHmac('sha256', clave).update(`${idCliente}.${canal}`).digest('base64url').slice(0, 32);
   return `${idCliente}.${canal}.${firma}`;
 }
+
+/** The secret that signs opt-out links, for callers that sign many. */
+export const secretoBaja = secreto;
 
 export async function leerTokenBaja(db: Conexion, token: string): Promise<{ id_cliente: number; canal: Canal } | null> {
   const m = /^(\d{1,10})\.(email|whatsapp|sms)\.([\w-]{32})$/.exec(token);
@@ -113,16 +143,26 @@ export async function procesarMensajes(
     RETURNING id_mensaje, id_cliente, destino, asunto, cuerpo, motivo, intentos`.execute(db);
   let enviados = 0;
   let fallidos = 0;
-  for (const m of tomados.rows) {
-    let error: string | null = null;
-    if (!m.destino) error = 'El cliente no tiene correo.';
-    else if (transporte) {
-      try {
-        await transporte({ para: m.destino, asunto: m.asunto ?? 'Rancho', texto: m.cuerpo });
-      } catch (e) {
-        error = `No se pudo enviar: ${(e as Error).message}`.slice(0, 500);
-      }
-    }
+  // Talk to the SMTP server a few messages at a time; record the outcomes one by one.
+  const resultados: (string | null)[] = [];
+  for (let i = 0; i < tomados.rows.length; i += 8) {
+    resultados.push(
+      ...(await Promise.all(
+        tomados.rows.slice(i, i + 8).map(async (m) => {
+          if (!m.destino) return 'El cliente no tiene correo.';
+          if (!transporte) return null;
+          try {
+            await transporte({ para: m.destino, asunto: m.asunto ?? 'Rancho', texto: m.cuerpo });
+            return null;
+          } catch (e) {
+            return `No se pudo enviar: ${(e as Error).message}`.slice(0, 500);
+          }
+        }),
+      )),
+    );
+  }
+  for (const [i, m] of tomados.rows.entries()) {
+    const error = resultados[i];
     if (error) {
       fallidos++;
       const espera = Math.min(2 ** m.intentos, 60) * 60_000;

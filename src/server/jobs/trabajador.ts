@@ -18,7 +18,12 @@ export function cadaCierto(nombre: string, cadaMs: number, tarea: () => Promise<
       corriendo = false;
     }
   };
+  const primera = setTimeout(tick, Math.min(cadaMs, 10_000));
   const timer = setInterval(tick, cadaMs);
+  primera.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(primera);
+    clearInterval(timer);
+  };
 }
