@@ -37,6 +37,8 @@ export default defineConfig({
                 env: { RANCHO_MOTOR_PRUEBA: 'pglite' },
                 testTimeout: 120_000,
                 hookTimeout: 120_000,
+                // A page under a loaded CI machine can take seconds to settle; polls wait for it.
+                expect: { poll: { timeout: 15_000 } },
                 fileParallelism: false,
               },
             },

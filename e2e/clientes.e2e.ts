@@ -21,7 +21,7 @@ describe('recorrido de un comercial por la ficha de clientes', () => {
     await page.getByLabel('RUT').fill('12.345.678-5');
     await page.getByLabel('Teléfono').fill('9 1234 5678');
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Agrícola Ñandú del Maule' }).count()).toBe(1);
+    await page.getByRole('heading', { level: 1, name: 'Agrícola Ñandú del Maule' }).waitFor();
 
     const guardado = await e.db.db.selectFrom('clientes').select(['rut', 'telefono']).where('nombre', '=', 'Agrícola Ñandú del Maule').executeTakeFirstOrThrow();
     expect(guardado).toEqual({ rut: '12345678-5', telefono: '+56912345678' });
@@ -30,7 +30,7 @@ describe('recorrido de un comercial por la ficha de clientes', () => {
     await page.getByLabel('Buscar clientes').fill('agricola nandu');
     const enlace = page.getByRole('link', { name: 'Agrícola Ñandú del Maule' });
     await enlace.waitFor();
-    await expect.poll(() => page.getByText('12.345.678-5').count()).toBeGreaterThan(0);
+    await page.getByText('12.345.678-5').first().waitFor();
     await enlace.click();
     await page.getByRole('heading', { level: 1, name: 'Agrícola Ñandú del Maule' }).waitFor();
 
@@ -39,9 +39,12 @@ describe('recorrido de un comercial por la ficha de clientes', () => {
     await telefono.fill('9 8765 4321');
     await page.getByRole('button', { name: 'Guardar' }).click();
     await expect
-      .poll(async () => (await e.db.db.selectFrom('clientes').select('telefono').where('rut', '=', '12345678-5').executeTakeFirstOrThrow()).telefono)
+      .poll(
+        async () => (await e.db.db.selectFrom('clientes').select('telefono').where('rut', '=', '12345678-5').executeTakeFirstOrThrow()).telefono,
+        { timeout: 15_000 },
+      )
       .toBe('+56987654321');
-    await expect.poll(() => page.getByText('+56 9 8765 4321').count()).toBeGreaterThan(0);
+    await page.getByText('+56 9 8765 4321').first().waitFor();
     await page.screenshot({ path: path.join(ARTEFACTOS, 'ficha-cliente.png'), fullPage: true });
 
     const auditoria = await e.db.db.selectFrom('auditoria').select('accion').where('entidad', '=', 'cliente').orderBy('id_auditoria').execute();

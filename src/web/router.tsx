@@ -1,8 +1,9 @@
 import { lazy, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { LimiteError } from './components/LimiteError.tsx';
 import { Pagina } from './components/Pagina.tsx';
 import { RequiereSesion } from './sesion/RequiereSesion.tsx';
+import { Inicio } from './tablero/Inicio.tsx';
 
 // Pages load on demand so the first load carries only the shell (DESIGN.md: keep it small).
 const Ingresar = lazy(() => import('./sesion/Ingresar.tsx'));
@@ -21,6 +22,11 @@ const ListaCotizaciones = lazy(() =>
 const Etiquetas = lazy(() => import('./ajustes/Etiquetas.tsx'));
 const PaginaSatisfaccion = lazy(() => import('./satisfaccion/PaginaSatisfaccion.tsx'));
 const PaginaImportacion = lazy(() => import('./importacion/PaginaImportacion.tsx'));
+const PaginaValor = lazy(() => import('./valor/PaginaValor.tsx'));
+const PaginaOportunidades = lazy(() => import('./valor/PaginaOportunidades.tsx'));
+const PaginaValorCliente = lazy(() => import('./valor/PaginaValorCliente.tsx'));
+const PaginaMapa = lazy(() => import('./mapa/PaginaMapa.tsx'));
+const PaginaVisita = lazy(() => import('./documentos/PaginaVisita.tsx'));
 const NoEncontrado = lazy(() => import('./components/NoEncontrado.tsx'));
 
 /** Signed-in pages: path, tab title, page. */
@@ -33,7 +39,12 @@ const PAGINAS: { ruta: string; titulo: string; pagina: ReactNode }[] = [
   { ruta: '/cotizaciones', titulo: 'Cotizaciones', pagina: <ListaCotizaciones /> },
   { ruta: '/ajustes/etiquetas', titulo: 'Etiquetas', pagina: <Etiquetas /> },
   { ruta: '/satisfaccion', titulo: 'Satisfacción', pagina: <PaginaSatisfaccion /> },
+  { ruta: '/mapa', titulo: 'Mapa de clientes', pagina: <PaginaMapa /> },
+  { ruta: '/clientes/:id/visita', titulo: 'Preparar visita', pagina: <PaginaVisita /> },
   { ruta: '/importar', titulo: 'Importar datos', pagina: <PaginaImportacion /> },
+  { ruta: '/valor', titulo: 'Valor de clientes', pagina: <PaginaValor /> },
+  { ruta: '/oportunidades', titulo: 'Oportunidades', pagina: <PaginaOportunidades /> },
+  { ruta: '/clientes/:id/valor', titulo: 'Valor del cliente', pagina: <PaginaValorCliente /> },
 ];
 
 /**
@@ -55,7 +66,15 @@ export function Rutas() {
           }
         />
         <Route element={<RequiereSesion />}>
-          <Route index element={<Navigate to="/clientes" replace />} />
+          {/* The KPI dashboard for admin and comercial; Inicio sends técnicos and lectura to /clientes. */}
+          <Route
+            index
+            element={
+              <Pagina titulo="Tablero">
+                <Inicio />
+              </Pagina>
+            }
+          />
           <Route
             path="/clientes"
             element={

@@ -29,6 +29,8 @@ export interface FiltrosLista {
   etiqueta: string | null;
   tipo_equipo: string | null;
   marca_equipo: string | null;
+  segmento: 'A' | 'B' | 'C' | null;
+  potencial: 'alto' | 'bajo' | null;
   archivados: boolean;
   orden: OrdenClientes | null;
   pagina: number;
@@ -48,6 +50,8 @@ function leer(p: URLSearchParams): FiltrosLista {
     etiqueta: /^\d+$/.test(p.get('etiqueta') ?? '') ? p.get('etiqueta') : null,
     tipo_equipo: p.get('tipo_equipo') || null,
     marca_equipo: p.get('marca_equipo') || null,
+    segmento: ['A', 'B', 'C'].includes(p.get('segmento') ?? '') ? (p.get('segmento') as 'A' | 'B' | 'C') : null,
+    potencial: p.get('potencial') === 'alto' || p.get('potencial') === 'bajo' ? (p.get('potencial') as 'alto' | 'bajo') : null,
     archivados: p.get('archivados') === 'true',
     // A hand-edited or outdated link must not turn into a 400 from the API.
     orden: (ORDENES as readonly string[]).includes(orden ?? '') ? (orden as OrdenClientes) : null,
@@ -82,7 +86,7 @@ export function useFiltrosLista() {
 
   const hayFiltros =
     filtros.q !== '' ||
-    [filtros.region, filtros.comuna, filtros.activo, filtros.etiqueta, filtros.tipo_equipo, filtros.marca_equipo].some(
+    [filtros.region, filtros.comuna, filtros.activo, filtros.etiqueta, filtros.tipo_equipo, filtros.marca_equipo, filtros.segmento, filtros.potencial].some(
       (v) => v !== null,
     ) ||
     filtros.archivados;
@@ -100,6 +104,8 @@ export function parametrosApi(f: FiltrosLista) {
     etiqueta: f.etiqueta ?? undefined,
     tipo_equipo: f.tipo_equipo ?? undefined,
     marca_equipo: f.marca_equipo ?? undefined,
+    segmento: f.segmento ?? undefined,
+    potencial: f.potencial ?? undefined,
     archivados: f.archivados ? 'true' : undefined,
     orden: f.orden ?? undefined,
     limit: POR_PAGINA,

@@ -4,10 +4,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconBellRinging,
+  IconBulb,
+  IconChartBar,
   IconClipboardList,
   IconFileDollar,
   IconFileImport,
+  IconLayoutDashboard,
   IconLogout,
+  IconMap2,
   IconMoodSmile,
   IconPackage,
   IconPlant2,
@@ -32,12 +36,16 @@ interface Seccion {
 
 /** Sections of the navbar, in order. Encuestas, reportes… get added here as they arrive. */
 const SECCIONES: readonly Seccion[] = [
+  { ruta: '/', etiqueta: 'Tablero', icono: IconLayoutDashboard, roles: ['admin', 'comercial'] },
   { ruta: '/clientes', etiqueta: 'Clientes', icono: IconUsers },
   { ruta: '/seguimientos', etiqueta: 'Seguimientos', icono: IconBellRinging, conPendientes: true },
   { ruta: '/ordenes', etiqueta: 'Órdenes', icono: IconClipboardList, grupo: 'Servicio' },
   { ruta: '/pedidos', etiqueta: 'Pedidos', icono: IconPackage },
   { ruta: '/cotizaciones', etiqueta: 'Cotizaciones', icono: IconFileDollar },
   { ruta: '/satisfaccion', etiqueta: 'Satisfacción', icono: IconMoodSmile, grupo: 'Reportes' },
+  { ruta: '/mapa', etiqueta: 'Mapa', icono: IconMap2 },
+  { ruta: '/valor', etiqueta: 'Valor', icono: IconChartBar },
+  { ruta: '/oportunidades', etiqueta: 'Oportunidades', icono: IconBulb },
   { ruta: '/importar', etiqueta: 'Importar', icono: IconFileImport, grupo: 'Datos', roles: ['admin', 'comercial'] },
   { ruta: '/ajustes/etiquetas', etiqueta: 'Etiquetas', icono: IconTags, grupo: 'Ajustes', roles: ['admin'] },
 ];
