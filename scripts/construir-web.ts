@@ -21,6 +21,8 @@ export default function construirWeb(): void {
     execFileSync(process.execPath, [path.join(RAIZ, 'node_modules/vite/bin/vite.js'), 'build', '-c', c.config, '--logLevel', 'warn'], {
       cwd: RAIZ,
       stdio: 'inherit',
+      // Under vitest NODE_ENV is "test", which would make React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
   }
 }

@@ -27,12 +27,28 @@ const PaginaOportunidades = lazy(() => import('./valor/PaginaOportunidades.tsx')
 const PaginaValorCliente = lazy(() => import('./valor/PaginaValorCliente.tsx'));
 const PaginaMapa = lazy(() => import('./mapa/PaginaMapa.tsx'));
 const PaginaVisita = lazy(() => import('./documentos/PaginaVisita.tsx'));
+const Alertas = lazy(() => import('./comunicacion/Alertas.tsx'));
+const FechasEspeciales = lazy(() => import('./comunicacion/FechasEspeciales.tsx'));
+const Inactivos = lazy(() => import('./comunicacion/Inactivos.tsx'));
+const ListaCampanas = lazy(() => import('./comunicacion/ListaCampanas.tsx'));
+const NuevaCampana = lazy(() => import('./comunicacion/NuevaCampana.tsx'));
+const AsistenteReactivacion = lazy(() => import('./comunicacion/AsistenteReactivacion.tsx'));
+const ResultadosCampana = lazy(() => import('./comunicacion/ResultadosCampana.tsx'));
+const Bandeja = lazy(() => import('./comunicacion/Bandeja.tsx'));
 const NoEncontrado = lazy(() => import('./components/NoEncontrado.tsx'));
 
 /** Signed-in pages: path, tab title, page. */
 const PAGINAS: { ruta: string; titulo: string; pagina: ReactNode }[] = [
   { ruta: '/clientes/:id/historia', titulo: 'Historia del cliente', pagina: <Historia /> },
   { ruta: '/seguimientos', titulo: 'Seguimientos', pagina: <Seguimientos /> },
+  { ruta: '/alertas', titulo: 'Alertas', pagina: <Alertas /> },
+  { ruta: '/fechas-especiales', titulo: 'Fechas especiales', pagina: <FechasEspeciales /> },
+  { ruta: '/inactivos', titulo: 'Clientes inactivos', pagina: <Inactivos /> },
+  { ruta: '/campanas', titulo: 'Campañas', pagina: <ListaCampanas /> },
+  { ruta: '/campanas/nueva', titulo: 'Nueva campaña', pagina: <NuevaCampana /> },
+  { ruta: '/campanas/reactivacion', titulo: 'Campaña de reactivación', pagina: <AsistenteReactivacion /> },
+  { ruta: '/campanas/:id', titulo: 'Campaña', pagina: <ResultadosCampana /> },
+  { ruta: '/bandeja', titulo: 'Bandeja de salida', pagina: <Bandeja /> },
   { ruta: '/equipos/:id', titulo: 'Equipo', pagina: <DetalleEquipo /> },
   { ruta: '/ordenes', titulo: 'Órdenes de trabajo', pagina: <ListaOrdenes /> },
   { ruta: '/pedidos', titulo: 'Pedidos de repuestos', pagina: <ListaPedidos /> },

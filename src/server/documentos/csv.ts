@@ -30,13 +30,36 @@ export function csvExcel(encabezados: string[], filas: unknown[][]): string {
 
 /** The 16 regions of the map with their numbers (aggregates only: no personal data). */
 export function csvRegiones(r: Awaited<ReturnType<typeof reporteRegiones>>): string {
-  const filas = r.regiones.map((x) => [x.codigo_region, x.region, x.clientes, x.activos, x.valor, x.equipos, x.nps ?? '']);
-  if (r.sin_region.clientes > 0) filas.push(['', 'Sin comuna registrada', r.sin_region.clientes, r.sin_region.activos, r.sin_region.valor, r.sin_region.equipos, r.sin_region.nps ?? '']);
+  const filas = r.regiones.map((x) => [
+    x.codigo_region,
+    x.region,
+    x.clientes,
+    x.activos,
+    x.valor,
+    x.equipos,
+    x.nps ?? '',
+  ]);
+  if (r.sin_region.clientes > 0)
+    filas.push([
+      '',
+      'Sin comuna registrada',
+      r.sin_region.clientes,
+      r.sin_region.activos,
+      r.sin_region.valor,
+      r.sin_region.equipos,
+      r.sin_region.nps ?? '',
+    ]);
   return csvExcel(['Código', 'Región', 'Clientes', 'Activos', 'Valor histórico', 'Equipos', 'NPS 12 meses'], filas);
 }
 
 /** Every cliente behind a KPI's number (the dashboard's click-through), page by page. */
-export async function csvClientesKpi(db: Conexion, usuario: Usuario, kpi: Kpi, grupo: string | undefined, f: FiltrosKpi) {
+export async function csvClientesKpi(
+  db: Conexion,
+  usuario: Usuario,
+  kpi: Kpi,
+  grupo: string | undefined,
+  f: FiltrosKpi,
+) {
   exigirRol(usuario, DATOS_PERSONALES, 'exportar datos de contacto de clientes');
   const filas: unknown[][] = [];
   let total = 0;
@@ -57,5 +80,8 @@ export async function csvClientesKpi(db: Conexion, usuario: Usuario, kpi: Kpi, g
     }
     if (offset + PAGINA >= r.total) break;
   }
-  return { total, contenido: csvExcel(['Nombre', 'RUT', 'Comuna', 'Región', 'Teléfono', 'Último contacto', 'Activo'], filas) };
+  return {
+    total,
+    contenido: csvExcel(['Nombre', 'RUT', 'Comuna', 'Región', 'Teléfono', 'Último contacto', 'Activo'], filas),
+  };
 }

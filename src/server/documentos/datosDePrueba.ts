@@ -29,7 +29,13 @@ export async function sembrarElTriunfo(db: Conexion, hoy: string, sufijo = ''): 
     telefono: '+56912345678',
     email: 'contacto@eltriunfo.cl',
   });
-  const equipo = async (tipo: 'tractor' | 'cosechadora' | 'sembradora', marca: string, modelo: string, anio: number, extra: Record<string, unknown>) =>
+  const equipo = async (
+    tipo: 'tractor' | 'cosechadora' | 'sembradora',
+    marca: string,
+    modelo: string,
+    anio: number,
+    extra: Record<string, unknown>,
+  ) =>
     (
       await db
         .insertInto('equipos')
@@ -38,18 +44,44 @@ export async function sembrarElTriunfo(db: Conexion, hoy: string, sufijo = ''): 
         .executeTakeFirstOrThrow()
     ).id_equipo;
   // Tractor: serviced 100 days ago at 1.000 h, used 4 h a day since: 100 h left of 500 → due in 25 days, by hours.
-  const tractor = await equipo('tractor', 'John Deere', '6130J', 2019, { intervalo_horas: 500, horometro: 1400, fecha_horometro: hoy });
-  await db.insertInto('lecturas_horometro').values([
-    { id_equipo: tractor, fecha: sumarDias(hoy, -100), horas: 1000 },
-    { id_equipo: tractor, fecha: hoy, horas: 1400 },
-  ]).execute();
+  const tractor = await equipo('tractor', 'John Deere', '6130J', 2019, {
+    intervalo_horas: 500,
+    horometro: 1400,
+    fecha_horometro: hoy,
+  });
+  await db
+    .insertInto('lecturas_horometro')
+    .values([
+      { id_equipo: tractor, fecha: sumarDias(hoy, -100), horas: 1000 },
+      { id_equipo: tractor, fecha: hoy, horas: 1400 },
+    ])
+    .execute();
   // Harvester from 2008 (a renewal candidate), last serviced 13 months ago on a 12-month plan: overdue.
   const cosechadora = await equipo('cosechadora', 'Claas', 'Tucano 570', 2008, {});
   const sembradora = await equipo('sembradora', 'Semeato', 'SSM 27', 2021, {});
-  const orden = (numero: string, id_equipo: number, tipo: 'preventiva' | 'correctiva', cierre: string, monto_total: number, horometro: number | null, descripcion: string) =>
+  const orden = (
+    numero: string,
+    id_equipo: number,
+    tipo: 'preventiva' | 'correctiva',
+    cierre: string,
+    monto_total: number,
+    horometro: number | null,
+    descripcion: string,
+  ) =>
     db
       .insertInto('ordenes_trabajo')
-      .values({ id_cliente: id, id_equipo, numero: `${numero}${sufijo}`, tipo, estado: 'entregada', fecha_ingreso: sumarDias(cierre, -1), fecha_cierre: cierre, monto_total, horometro, descripcion })
+      .values({
+        id_cliente: id,
+        id_equipo,
+        numero: `${numero}${sufijo}`,
+        tipo,
+        estado: 'entregada',
+        fecha_ingreso: sumarDias(cierre, -1),
+        fecha_cierre: cierre,
+        monto_total,
+        horometro,
+        descripcion,
+      })
       .execute();
   const cierreCosechadora = restarMeses(hoy, 13);
   await orden('OT-101', tractor, 'preventiva', sumarDias(hoy, -100), 850_000, 1000, 'Mantención de 500 horas');
@@ -71,22 +103,57 @@ export async function sembrarElTriunfo(db: Conexion, hoy: string, sufijo = ''): 
   const vence = sumarDias(hoy, 20);
   await db
     .insertInto('cotizaciones')
-    .values({ id_cliente: id, numero: `COT-77${sufijo}`, fecha: sumarDias(hoy, -10), fecha_vencimiento: vence, estado: 'pendiente', monto_total: 2_000_000, descripcion: 'Correas y rodamientos de la cosechadora' })
+    .values({
+      id_cliente: id,
+      numero: `COT-77${sufijo}`,
+      fecha: sumarDias(hoy, -10),
+      fecha_vencimiento: vence,
+      estado: 'pendiente',
+      monto_total: 2_000_000,
+      descripcion: 'Correas y rodamientos de la cosechadora',
+    })
     .execute();
   const seguimiento = sumarDias(hoy, -3);
   await db
     .insertInto('interacciones_cliente')
     .values([
-      { id_cliente: id, fecha: mediodia(sumarDias(hoy, -70)), tipo: 'llamada', motivo: 'Consulta por repuestos', resultado: 'Se envió cotización de filtros' },
-      { id_cliente: id, fecha: mediodia(sumarDias(hoy, -40)), tipo: 'visita', motivo: 'Revisión de la cosechadora en terreno', resultado: 'Requiere correas nuevas' },
-      { id_cliente: id, fecha: mediodia(sumarDias(hoy, -10)), tipo: 'llamada', motivo: 'Enviar catálogo de neumáticos', seguimiento_requerido: true, fecha_seguimiento: seguimiento },
+      {
+        id_cliente: id,
+        fecha: mediodia(sumarDias(hoy, -70)),
+        tipo: 'llamada',
+        motivo: 'Consulta por repuestos',
+        resultado: 'Se envió cotización de filtros',
+      },
+      {
+        id_cliente: id,
+        fecha: mediodia(sumarDias(hoy, -40)),
+        tipo: 'visita',
+        motivo: 'Revisión de la cosechadora en terreno',
+        resultado: 'Requiere correas nuevas',
+      },
+      {
+        id_cliente: id,
+        fecha: mediodia(sumarDias(hoy, -10)),
+        tipo: 'llamada',
+        motivo: 'Enviar catálogo de neumáticos',
+        seguimiento_requerido: true,
+        fecha_seguimiento: seguimiento,
+      },
     ])
     .execute();
   // High quality (9,7), slow response (5,3): the seed's "alta satisfacción en calidad pero menor en tiempos de respuesta".
   const notas = [
     { dias: 200, general: 9, tiempo: 5, calidad: 10, precio: 8, atencion: 9 },
     { dias: 120, general: 8, tiempo: 6, calidad: 10, precio: 8, atencion: 9 },
-    { dias: 30, general: 9, tiempo: 5, calidad: 9, precio: 8, atencion: 9, comentarios: 'Excelente trabajo, pero demoraron en entregar la cosechadora' },
+    {
+      dias: 30,
+      general: 9,
+      tiempo: 5,
+      calidad: 9,
+      precio: 8,
+      atencion: 9,
+      comentarios: 'Excelente trabajo, pero demoraron en entregar la cosechadora',
+    },
   ];
   for (const n of notas) {
     await db
@@ -107,7 +174,14 @@ export async function sembrarElTriunfo(db: Conexion, hoy: string, sufijo = ''): 
   }
   await db
     .updateTable('metricas_clientes')
-    .set({ valor_cliente: 2_620_000, valor_ultimo_anio: 1_220_000, valor_potencial: 4_500_000, segmento_abc: 'A', potencial_alto: true, cantidad_equipos: 3 })
+    .set({
+      valor_cliente: 2_620_000,
+      valor_ultimo_anio: 1_220_000,
+      valor_potencial: 4_500_000,
+      segmento_abc: 'A',
+      potencial_alto: true,
+      cantidad_equipos: 3,
+    })
     .where('id_cliente', '=', id)
     .execute();
   return {
@@ -115,7 +189,12 @@ export async function sembrarElTriunfo(db: Conexion, hoy: string, sufijo = ''): 
     tractor,
     cosechadora,
     sembradora,
-    fechas: { tractor: sumarDias(hoy, 25), cosechadora: restarMeses(cierreCosechadora, -12), cotizacion: vence, seguimiento },
+    fechas: {
+      tractor: sumarDias(hoy, 25),
+      cosechadora: restarMeses(cierreCosechadora, -12),
+      cotizacion: vence,
+      seguimiento,
+    },
   };
 }
 
@@ -134,21 +213,51 @@ export async function sembrarCartera(db: Conexion, hoy: string): Promise<number[
     const id = await crearCliente(db, { nombre: `Fundo ${l.comuna}`, ...l });
     ids.push(id);
     // Active last year and this year (retention), with an order, an interaction, a survey and a quote each.
-    await db.insertInto('interacciones_cliente').values([
-      { id_cliente: id, fecha: mediodia(sumarDias(hoy, -400 + i * 5)), tipo: 'llamada', motivo: 'Saludo anual' },
-      { id_cliente: id, fecha: mediodia(sumarDias(hoy, -60 - i * 7)), tipo: 'visita', motivo: 'Visita comercial' },
-    ]).execute();
-    await db.insertInto('ordenes_trabajo').values({
-      id_cliente: id, tipo: 'preventiva', estado: 'entregada', fecha_ingreso: sumarDias(hoy, -90 - i), fecha_cierre: sumarDias(hoy, -88 - i), monto_total: 400_000 + i * 150_000,
-    }).execute();
-    await db.insertInto('encuestas_satisfaccion').values({
-      id_cliente: id, fecha: sumarDias(hoy, -80 - i), estado: 'respondida', puntuacion_general: [10, 9, 7, 4, 9, 8][i]!,
-      puntuacion_tiempo: 6, puntuacion_calidad: 9, puntuacion_precio: 7, puntuacion_atencion: 8,
-    }).execute();
-    await db.insertInto('cotizaciones').values({
-      id_cliente: id, fecha: sumarDias(hoy, -100 - i), estado: (['aceptada', 'aceptada', 'rechazada', 'pendiente', 'aceptada', 'vencida'] as const)[i]!, monto_total: 900_000,
-    }).execute();
-    await db.updateTable('metricas_clientes').set({ valor_cliente: 400_000 + i * 150_000, cantidad_equipos: 1 + (i % 3) }).where('id_cliente', '=', id).execute();
+    await db
+      .insertInto('interacciones_cliente')
+      .values([
+        { id_cliente: id, fecha: mediodia(sumarDias(hoy, -400 + i * 5)), tipo: 'llamada', motivo: 'Saludo anual' },
+        { id_cliente: id, fecha: mediodia(sumarDias(hoy, -60 - i * 7)), tipo: 'visita', motivo: 'Visita comercial' },
+      ])
+      .execute();
+    await db
+      .insertInto('ordenes_trabajo')
+      .values({
+        id_cliente: id,
+        tipo: 'preventiva',
+        estado: 'entregada',
+        fecha_ingreso: sumarDias(hoy, -90 - i),
+        fecha_cierre: sumarDias(hoy, -88 - i),
+        monto_total: 400_000 + i * 150_000,
+      })
+      .execute();
+    await db
+      .insertInto('encuestas_satisfaccion')
+      .values({
+        id_cliente: id,
+        fecha: sumarDias(hoy, -80 - i),
+        estado: 'respondida',
+        puntuacion_general: [10, 9, 7, 4, 9, 8][i]!,
+        puntuacion_tiempo: 6,
+        puntuacion_calidad: 9,
+        puntuacion_precio: 7,
+        puntuacion_atencion: 8,
+      })
+      .execute();
+    await db
+      .insertInto('cotizaciones')
+      .values({
+        id_cliente: id,
+        fecha: sumarDias(hoy, -100 - i),
+        estado: (['aceptada', 'aceptada', 'rechazada', 'pendiente', 'aceptada', 'vencida'] as const)[i]!,
+        monto_total: 900_000,
+      })
+      .execute();
+    await db
+      .updateTable('metricas_clientes')
+      .set({ valor_cliente: 400_000 + i * 150_000, cantidad_equipos: 1 + (i % 3) })
+      .where('id_cliente', '=', id)
+      .execute();
   }
   await db.updateTable('clientes').set({ activo: true }).where('id_cliente', 'in', ids).execute();
   return ids;

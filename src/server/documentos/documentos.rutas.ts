@@ -31,7 +31,11 @@ export function nombreArchivo(...partes: string[]): string {
 
 /** A generated file as a download; never cached, since most carry personal data. */
 function descargar(reply: FastifyReply, tipo: string, archivo: string, contenido: Buffer | string) {
-  return reply.header('content-disposition', `attachment; filename="${archivo}"`).header('cache-control', 'no-store').type(tipo).send(contenido);
+  return reply
+    .header('content-disposition', `attachment; filename="${archivo}"`)
+    .header('cache-control', 'no-store')
+    .type(tipo)
+    .send(contenido);
 }
 
 /**
@@ -50,7 +54,12 @@ export const rutasDocumentos: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Preparación de visita: hechos del cliente y puntos de conversación', params } },
     async (request) => {
       const brief = await briefVisita(db(), usuarioDe(request), request.params.id);
-      await auditar(request, { entidad: 'visita', id_entidad: brief.cliente.id_cliente, id_cliente: brief.cliente.id_cliente, detalle: { formato: 'json' } });
+      await auditar(request, {
+        entidad: 'visita',
+        id_entidad: brief.cliente.id_cliente,
+        id_cliente: brief.cliente.id_cliente,
+        detalle: { formato: 'json' },
+      });
       return brief;
     },
   );
@@ -61,8 +70,18 @@ export const rutasDocumentos: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const brief = await briefVisita(db(), usuarioDe(request), request.params.id);
       const pdf = await pdfVisita(brief);
-      await auditar(request, { entidad: 'visita', id_entidad: brief.cliente.id_cliente, id_cliente: brief.cliente.id_cliente, detalle: { formato: 'pdf', bytes: pdf.length } });
-      return descargar(reply, 'application/pdf', nombreArchivo('visita', brief.cliente.nombre, `${brief.fecha}.pdf`), pdf);
+      await auditar(request, {
+        entidad: 'visita',
+        id_entidad: brief.cliente.id_cliente,
+        id_cliente: brief.cliente.id_cliente,
+        detalle: { formato: 'pdf', bytes: pdf.length },
+      });
+      return descargar(
+        reply,
+        'application/pdf',
+        nombreArchivo('visita', brief.cliente.nombre, `${brief.fecha}.pdf`),
+        pdf,
+      );
     },
   );
 
@@ -73,7 +92,12 @@ export const rutasDocumentos: FastifyPluginAsyncZod = async (app) => {
       const datos = await datosFicha(db(), usuarioDe(request), request.params.id);
       const pdf = await pdfFicha(datos);
       const c = datos.ficha.cliente;
-      await auditar(request, { entidad: 'ficha', id_entidad: c.id_cliente, id_cliente: c.id_cliente, detalle: { formato: 'pdf', bytes: pdf.length } });
+      await auditar(request, {
+        entidad: 'ficha',
+        id_entidad: c.id_cliente,
+        id_cliente: c.id_cliente,
+        detalle: { formato: 'pdf', bytes: pdf.length },
+      });
       return descargar(reply, 'application/pdf', nombreArchivo('ficha', c.nombre, `${datos.hoy}.pdf`), pdf);
     },
   );
@@ -84,10 +108,18 @@ export const rutasDocumentos: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const f = request.query;
       const tablero = await tableroKpis(db(), usuarioDe(request), f);
-      const filtros = { region: f.region ? (buscarRegion(f.region)?.region ?? f.region) : undefined, segmento: f.segmento };
+      const filtros = {
+        region: f.region ? (buscarRegion(f.region)?.region ?? f.region) : undefined,
+        segmento: f.segmento,
+      };
       const pdf = await pdfKpis(tablero, filtros);
       await auditar(request, { entidad: 'kpis', detalle: { formato: 'pdf', ...f } });
-      return descargar(reply, 'application/pdf', nombreArchivo('indicadores', tablero.periodo.desde, `${tablero.periodo.hasta}.pdf`), pdf);
+      return descargar(
+        reply,
+        'application/pdf',
+        nombreArchivo('indicadores', tablero.periodo.desde, `${tablero.periodo.hasta}.pdf`),
+        pdf,
+      );
     },
   );
 
@@ -105,21 +137,47 @@ export const rutasDocumentos: FastifyPluginAsyncZod = async (app) => {
       const { grupo, ...f } = request.query;
       const { kpi } = request.params;
       const r = await csvClientesKpi(db(), usuarioDe(request), kpi, grupo, f);
-      await auditar(request, { entidad: 'kpi_clientes', detalle: { formato: 'csv', kpi, grupo: grupo ?? null, ...f, filas: r.total } });
-      return descargar(reply, 'text/csv; charset=utf-8', nombreArchivo('clientes', kpi, grupo ?? '', `${hoyEnSantiago()}.csv`), r.contenido);
+      await auditar(request, {
+        entidad: 'kpi_clientes',
+        detalle: { formato: 'csv', kpi, grupo: grupo ?? null, ...f, filas: r.total },
+      });
+      return descargar(
+        reply,
+        'text/csv; charset=utf-8',
+        nombreArchivo('clientes', kpi, grupo ?? '', `${hoyEnSantiago()}.csv`),
+        r.contenido,
+      );
     },
   );
 
-  app.get('/api/reportes/regiones.pdf', { schema: { tags, summary: 'Clientes por región en PDF (reporte 3)' } }, async (request, reply) => {
-    const r = await reporteRegiones(db(), usuarioDe(request));
-    const pdf = await pdfRegiones(r);
-    await auditar(request, { entidad: 'regiones', detalle: { formato: 'pdf' } });
-    return descargar(reply, 'application/pdf', nombreArchivo('clientes-por-region', `${r.periodo_nps.hasta}.pdf`), pdf);
-  });
+  app.get(
+    '/api/reportes/regiones.pdf',
+    { schema: { tags, summary: 'Clientes por región en PDF (reporte 3)' } },
+    async (request, reply) => {
+      const r = await reporteRegiones(db(), usuarioDe(request));
+      const pdf = await pdfRegiones(r);
+      await auditar(request, { entidad: 'regiones', detalle: { formato: 'pdf' } });
+      return descargar(
+        reply,
+        'application/pdf',
+        nombreArchivo('clientes-por-region', `${r.periodo_nps.hasta}.pdf`),
+        pdf,
+      );
+    },
+  );
 
-  app.get('/api/reportes/regiones.csv', { schema: { tags, summary: 'Clientes por región en CSV' } }, async (request, reply) => {
-    const r = await reporteRegiones(db(), usuarioDe(request));
-    await auditar(request, { entidad: 'regiones', detalle: { formato: 'csv' } });
-    return descargar(reply, 'text/csv; charset=utf-8', nombreArchivo('clientes-por-region', `${r.periodo_nps.hasta}.csv`), csvRegiones(r));
-  });
+  app.get(
+    '/api/reportes/regiones.csv',
+    { schema: { tags, summary: 'Clientes por región en CSV' } },
+    async (request, reply) => {
+      const r = await reporteRegiones(db(), usuarioDe(request));
+      await auditar(request, { entidad: 'regiones', detalle: { formato: 'csv' } });
+      return descargar(
+        reply,
+        'text/csv; charset=utf-8',
+        nombreArchivo('clientes-por-region', `${r.periodo_nps.hasta}.csv`),
+        csvRegiones(r),
+      );
+    },
+  );
 };

@@ -7,7 +7,7 @@ import { listarInteracciones } from '../interacciones/interacciones.ts';
 import { listarOrdenes } from '../ordenes/ordenes.ts';
 import { listarPedidos } from '../pedidos/pedidos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
-import { dato, formatearDecimal, generarPdf, GRIS, ROJO, seccion, tabla, titulo } from './pdf.ts';
+import { dato, formatearDecimal, generarPdf, GRIS, ROJO, seccion, tabla, bloqueTitulo } from './pdf.ts';
 import { resumenSatisfaccion } from './visita.pdf.ts';
 import { estadoMantencion, nombreEquipo } from './visita.ts';
 
@@ -16,11 +16,17 @@ const MAX_ORDENES = 200;
 const MAX_PEDIDOS = 200;
 const MAX_INTERACCIONES = 50;
 
-const ETIQUETA: Record<string, string> = { en_proceso: 'en proceso', garantia: 'garantía', whatsapp: 'WhatsApp', email: 'Email' };
+const ETIQUETA: Record<string, string> = {
+  en_proceso: 'en proceso',
+  garantia: 'garantía',
+  whatsapp: 'WhatsApp',
+  email: 'Email',
+};
 const texto = (v: string) => ETIQUETA[v] ?? v;
 const mayuscula = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const monto = (n: number) => ({ text: formatearMonto(n), alignment: 'right' as const });
-const cuantos = (mostrados: number, total: number) => (total > mostrados ? ` (las ${mostrados} más recientes de ${total})` : '');
+const cuantos = (mostrados: number, total: number) =>
+  total > mostrados ? ` (las ${mostrados} más recientes de ${total})` : '';
 
 interface ItemPedido {
   codigo?: string | null;
@@ -44,7 +50,17 @@ type Orden = DatosFicha['ordenes']['items'][number];
 
 function tablaOrdenes(ordenes: Orden[], conEquipo: boolean): Content {
   return tabla(
-    ['Ingreso', 'N°', 'Tipo', 'Estado', 'Cierre', 'Horómetro', ...(conEquipo ? ['Equipo'] : []), 'Monto', 'Descripción'],
+    [
+      'Ingreso',
+      'N°',
+      'Tipo',
+      'Estado',
+      'Cierre',
+      'Horómetro',
+      ...(conEquipo ? ['Equipo'] : []),
+      'Monto',
+      'Descripción',
+    ],
     ordenes.map((o) => [
       formatearFecha(o.fecha_ingreso),
       o.numero ?? String(o.id_orden),
@@ -75,7 +91,13 @@ function equiposConHistorial(d: DatosFicha): Content[] {
     ].filter(Boolean);
     const historial = d.ordenes.items.filter((o) => o.id_equipo === e.id_equipo);
     return [
-      { text: [{ text: mayuscula(nombreEquipo(e)), bold: true }, { text: detalles.length ? `  ·  ${detalles.join('  ·  ')}` : '', color: GRIS }], margin: [0, 6, 0, 1] },
+      {
+        text: [
+          { text: mayuscula(nombreEquipo(e)), bold: true },
+          { text: detalles.length ? `  ·  ${detalles.join('  ·  ')}` : '', color: GRIS },
+        ],
+        margin: [0, 6, 0, 1],
+      },
       {
         text: p?.fecha
           ? `Próxima mantención: ${formatearFecha(p.fecha)} (${p.motivo === 'horas' ? 'por horas de uso' : 'por fecha'})${estado === 'atrasada' ? ' — ATRASADA' : ''}`
@@ -91,7 +113,9 @@ function equiposConHistorial(d: DatosFicha): Content[] {
 
 function repuestos(items: unknown): string {
   if (!Array.isArray(items) || items.length === 0) return '';
-  return (items as ItemPedido[]).map((i) => `${formatearDecimal(Number(i.cantidad))} × ${i.descripcion}${i.codigo ? ` (${i.codigo})` : ''}`).join('; ');
+  return (items as ItemPedido[])
+    .map((i) => `${formatearDecimal(Number(i.cantidad))} × ${i.descripcion}${i.codigo ? ` (${i.codigo})` : ''}`)
+    .join('; ');
 }
 
 /** Ficha completa del cliente (seed, reporte 1) as one printable document. */
@@ -99,9 +123,14 @@ export async function pdfFicha(d: DatosFicha, generado: Date = new Date()): Prom
   const { ficha } = d;
   const c = ficha.cliente;
   const v = ficha.valor;
-  const sinEquipo = d.ordenes.items.filter((o) => o.id_equipo == null || !ficha.equipos.some((e) => e.id_equipo === o.id_equipo));
+  const sinEquipo = d.ordenes.items.filter(
+    (o) => o.id_equipo == null || !ficha.equipos.some((e) => e.id_equipo === o.id_equipo),
+  );
   const contenido: Content[] = [
-    ...titulo(c.nombre, `Ficha completa del cliente · RUT ${c.rut_formateado}${c.archivado ? ' · ARCHIVADO' : ''}`),
+    ...bloqueTitulo(
+      c.nombre,
+      `Ficha completa del cliente · RUT ${c.rut_formateado}${c.archivado ? ' · ARCHIVADO' : ''}`,
+    ),
     seccion('Datos de contacto'),
     {
       columns: [
@@ -119,23 +148,46 @@ export async function pdfFicha(d: DatosFicha, generado: Date = new Date()): Prom
         dato('Responsable', c.responsable),
       ],
     },
-    ...(c.etiquetas?.length ? [dato('Etiquetas', c.etiquetas.map((t: { nombre: string }) => t.nombre).join(', '))] : []),
+    ...(c.etiquetas?.length
+      ? [dato('Etiquetas', c.etiquetas.map((t: { nombre: string }) => t.nombre).join(', '))]
+      : []),
     ...(ficha.alertas.length
-      ? [seccion('Alertas'), { ul: ficha.alertas.map((a) => `${a.mensaje}${a.fecha ? ` (${formatearFecha(a.fecha)})` : ''}`), color: ROJO } as Content]
+      ? [
+          seccion('Alertas'),
+          {
+            ul: ficha.alertas.map((a) => `${a.mensaje}${a.fecha ? ` (${formatearFecha(a.fecha)})` : ''}`),
+            color: ROJO,
+          } as Content,
+        ]
       : []),
     seccion('Valor del cliente'),
     {
       columns: [
         dato('Valor histórico', formatearMonto(v.valor_historico)),
         dato('Últimos 12 meses', formatearMonto(v.valor_ultimo_anio)),
-        dato('Promedio de los clientes', v.valor_promedio_clientes == null ? null : formatearMonto(v.valor_promedio_clientes)),
+        dato(
+          'Promedio de los clientes',
+          v.valor_promedio_clientes == null ? null : formatearMonto(v.valor_promedio_clientes),
+        ),
         dato('Segmento', v.segmento_abc ? `${v.segmento_abc}${v.cliente_recurrente ? ' · recurrente' : ''}` : null),
       ],
     },
     seccion(`Equipos e historial de mantenciones`),
     ...equiposConHistorial(d),
-    ...(sinEquipo.length ? [{ text: 'Órdenes sin equipo asociado', bold: true, margin: [0, 6, 0, 2] } as Content, tablaOrdenes(sinEquipo, true)] : []),
-    ...(d.ordenes.total > d.ordenes.items.length ? [{ text: `Se muestran las ${d.ordenes.items.length} órdenes más recientes de ${d.ordenes.total}.`, style: 'nota' } as Content] : []),
+    ...(sinEquipo.length
+      ? [
+          { text: 'Órdenes sin equipo asociado', bold: true, margin: [0, 6, 0, 2] } as Content,
+          tablaOrdenes(sinEquipo, true),
+        ]
+      : []),
+    ...(d.ordenes.total > d.ordenes.items.length
+      ? [
+          {
+            text: `Se muestran las ${d.ordenes.items.length} órdenes más recientes de ${d.ordenes.total}.`,
+            style: 'nota',
+          } as Content,
+        ]
+      : []),
     seccion(`Pedidos de repuestos${cuantos(d.pedidos.items.length, d.pedidos.total)}`),
     tabla(
       ['Fecha', 'N°', 'Estado', 'Entrega', 'Monto', 'Repuestos'],
@@ -171,7 +223,9 @@ export async function pdfFicha(d: DatosFicha, generado: Date = new Date()): Prom
         mayuscula(texto(i.tipo)),
         i.motivo,
         i.resultado ?? '',
-        i.seguimiento_requerido ? `${i.fecha_seguimiento ? formatearFecha(i.fecha_seguimiento) : ''}${i.seguimiento_completado_en ? ' (hecho)' : ' (pendiente)'}` : '',
+        i.seguimiento_requerido
+          ? `${i.fecha_seguimiento ? formatearFecha(i.fecha_seguimiento) : ''}${i.seguimiento_completado_en ? ' (hecho)' : ' (pendiente)'}`
+          : '',
       ]),
       [70, 50, '*', '*', 80],
       'Sin interacciones registradas.',
@@ -196,7 +250,7 @@ export async function pdfFicha(d: DatosFicha, generado: Date = new Date()): Prom
         s.recomendaria == null ? '—' : s.recomendaria ? 'Sí' : 'No',
         s.comentarios ?? '',
       ]),
-      [52, 38, 36, 38, 34, 40, 56, '*'],
+      [50, 38, 36, 38, 34, 40, 64, '*'],
       'Sin encuestas respondidas.',
     ),
   ];

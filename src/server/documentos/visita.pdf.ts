@@ -2,7 +2,18 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { formatearFecha, formatearFechaHora, formatearMonto } from '../../shared/formato.ts';
 import { DIMENSIONES, NOMBRE_DIMENSION } from '../../shared/satisfaccion.ts';
 import { formatearTelefono } from '../../shared/telefono.ts';
-import { dato, formatearDecimal, formatearNota, generarPdf, GRIS, ROJO, seccion, tabla, titulo, VERDE } from './pdf.ts';
+import {
+  dato,
+  formatearDecimal,
+  formatearNota,
+  generarPdf,
+  GRIS,
+  ROJO,
+  seccion,
+  tabla,
+  bloqueTitulo,
+  VERDE,
+} from './pdf.ts';
 import type { BriefVisita, EstadoMantencion } from './visita.ts';
 
 export const ESTADO_MANTENCION: Record<EstadoMantencion, string> = {
@@ -12,21 +23,34 @@ export const ESTADO_MANTENCION: Record<EstadoMantencion, string> = {
   sin_datos: 'Sin datos',
 };
 
-const TIPO_INTERACCION: Record<string, string> = { llamada: 'Llamada', email: 'Email', visita: 'Visita', whatsapp: 'WhatsApp', otro: 'Otro' };
+const TIPO_INTERACCION: Record<string, string> = {
+  llamada: 'Llamada',
+  email: 'Email',
+  visita: 'Visita',
+  whatsapp: 'WhatsApp',
+  otro: 'Otro',
+};
 
 const primeraMayuscula = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** Where the cliente is and how to reach them, in one line. */
 export function lineaContacto(c: BriefVisita['cliente']): string {
   const lugar = [c.direccion, c.comuna, c.region].filter(Boolean).join(', ');
-  return [`RUT ${c.rut_formateado}`, c.telefono ? formatearTelefono(c.telefono) : null, c.email, lugar || null].filter(Boolean).join('  ·  ');
+  return [`RUT ${c.rut_formateado}`, c.telefono ? formatearTelefono(c.telefono) : null, c.email, lugar || null]
+    .filter(Boolean)
+    .join('  ·  ');
 }
 
 /** Satisfaction in words: NPS, strongest and weakest area with their means. */
 export function resumenSatisfaccion(s: BriefVisita['satisfaccion']): Content[] {
   if (s.respondidas === 0) return [{ text: 'Sin encuestas respondidas.', style: 'nota' }];
   const area = (ds: string[]) =>
-    ds.map((d) => `${NOMBRE_DIMENSION[d as keyof typeof NOMBRE_DIMENSION]} (${formatearNota(s.promedios[d as keyof typeof s.promedios] ?? 0)}/10)`).join(', ');
+    ds
+      .map(
+        (d) =>
+          `${NOMBRE_DIMENSION[d as keyof typeof NOMBRE_DIMENSION]} (${formatearNota(s.promedios[d as keyof typeof s.promedios] ?? 0)}/10)`,
+      )
+      .join(', ');
   return [
     {
       columns: [
@@ -40,7 +64,12 @@ export function resumenSatisfaccion(s: BriefVisita['satisfaccion']): Content[] {
       [DIMENSIONES.map((d) => (s.promedios[d] == null ? '—' : `${formatearNota(s.promedios[d]!)}/10`))],
     ),
     ...(s.ultima
-      ? [{ text: `Última encuesta (${formatearFecha(s.ultima.fecha)}): nota ${s.ultima.puntuacion_general ?? '—'}${s.ultima.comentarios ? ` — «${s.ultima.comentarios}»` : ''}`, style: 'nota' } as Content]
+      ? [
+          {
+            text: `Última encuesta (${formatearFecha(s.ultima.fecha)}): nota ${s.ultima.puntuacion_general ?? '—'}${s.ultima.comentarios ? ` — «${s.ultima.comentarios}»` : ''}`,
+            style: 'nota',
+          } as Content,
+        ]
       : []),
   ];
 }
@@ -50,7 +79,10 @@ export async function pdfVisita(b: BriefVisita): Promise<Buffer> {
   const generado = new Date(b.generado_en);
   const v = b.valor;
   const contenido: Content[] = [
-    ...titulo(`Preparación de visita: ${b.cliente.nombre}`, `${lineaContacto(b.cliente)}\nGenerado el ${formatearFechaHora(generado)}${b.cliente.responsable ? `  ·  Responsable: ${b.cliente.responsable}` : ''}`),
+    ...bloqueTitulo(
+      `Preparación de visita: ${b.cliente.nombre}`,
+      `${lineaContacto(b.cliente)}${b.cliente.responsable ? `\nResponsable: ${b.cliente.responsable}` : ''}`,
+    ),
     seccion('Puntos de conversación'),
     {
       // A square box before each point: the printed brief doubles as the visit's checklist.
@@ -72,8 +104,14 @@ export async function pdfVisita(b: BriefVisita): Promise<Buffer> {
         e.horometro == null ? '—' : `${formatearDecimal(e.horometro)} h`,
         e.ultimo_servicio ? `${formatearFecha(e.ultimo_servicio.fecha)} (${e.ultimo_servicio.tipo})` : '—',
         String(e.cantidad_servicios),
-        e.proxima_mantencion?.fecha ? `${formatearFecha(e.proxima_mantencion.fecha)}${e.proxima_mantencion.motivo === 'horas' ? ' (por horas)' : ''}` : '—',
-        { text: ESTADO_MANTENCION[e.estado_mantencion], color: e.estado_mantencion === 'atrasada' ? ROJO : e.estado_mantencion === 'proxima' ? '#b35c00' : GRIS, bold: e.estado_mantencion !== 'al_dia' },
+        e.proxima_mantencion?.fecha
+          ? `${formatearFecha(e.proxima_mantencion.fecha)}${e.proxima_mantencion.motivo === 'horas' ? ' (por horas)' : ''}`
+          : '—',
+        {
+          text: ESTADO_MANTENCION[e.estado_mantencion],
+          color: e.estado_mantencion === 'atrasada' ? ROJO : e.estado_mantencion === 'proxima' ? '#b35c00' : GRIS,
+          bold: e.estado_mantencion !== 'al_dia',
+        },
       ]),
       ['*', 28, 52, 78, 42, 80, 46],
       'El cliente no tiene equipos registrados.',
@@ -84,9 +122,20 @@ export async function pdfVisita(b: BriefVisita): Promise<Buffer> {
     {
       columns: [
         dato('Valor histórico', formatearMonto(v.valor_historico)),
-        dato('Promedio de los clientes', v.valor_promedio_clientes == null ? null : formatearMonto(v.valor_promedio_clientes)),
-        dato('Frente al promedio', v.relacion_con_promedio == null ? null : `${formatearDecimal(v.relacion_con_promedio)} veces`),
-        dato('Segmento', v.segmento_abc ? `${v.segmento_abc}${v.potencial_alto == null ? '' : v.potencial_alto ? ' · potencial alto' : ' · potencial bajo'}` : null),
+        dato(
+          'Promedio de los clientes',
+          v.valor_promedio_clientes == null ? null : formatearMonto(v.valor_promedio_clientes),
+        ),
+        dato(
+          'Frente al promedio',
+          v.relacion_con_promedio == null ? null : `${formatearDecimal(v.relacion_con_promedio)} veces`,
+        ),
+        dato(
+          'Segmento',
+          v.segmento_abc
+            ? `${v.segmento_abc}${v.potencial_alto == null ? '' : v.potencial_alto ? ' · potencial alto' : ' · potencial bajo'}`
+            : null,
+        ),
       ],
     },
     {
@@ -126,7 +175,13 @@ export async function pdfVisita(b: BriefVisita): Promise<Buffer> {
     seccion('Últimas 10 interacciones'),
     tabla(
       ['Fecha', 'Tipo', 'Motivo', 'Resultado', 'Por'],
-      b.interacciones.map((i) => [formatearFechaHora(i.fecha), TIPO_INTERACCION[i.tipo] ?? i.tipo, i.motivo, i.resultado ?? '', i.usuario ?? '']),
+      b.interacciones.map((i) => [
+        formatearFechaHora(i.fecha),
+        TIPO_INTERACCION[i.tipo] ?? i.tipo,
+        i.motivo,
+        i.resultado ?? '',
+        i.usuario ?? '',
+      ]),
       [70, 50, '*', '*', 70],
       'Sin interacciones registradas.',
     ),

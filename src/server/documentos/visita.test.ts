@@ -8,7 +8,11 @@ import { puntosDeConversacion, type HechosVisita } from './visita.ts';
 const sinNada: HechosVisita = {
   hoy: '2026-11-24',
   equipos: [],
-  dimensiones: { promedios: { tiempo: null, calidad: null, precio: null, atencion: null }, mas_debil: [], mas_fuerte: [] },
+  dimensiones: {
+    promedios: { tiempo: null, calidad: null, precio: null, atencion: null },
+    mas_debil: [],
+    mas_fuerte: [],
+  },
   ultima_encuesta: null,
   cotizaciones: [],
   seguimientos: [],
@@ -23,10 +27,42 @@ describe('puntos de conversación (reglas, con hechos armados a mano)', () => {
     expect(
       textos({
         equipos: [
-          { id_equipo: 1, tipo: 'tractor', nombre: 'tractor John Deere 6130J', anio: 2019, horometro: 1400, activo: true, proxima_mantencion: { fecha: '2026-12-15', motivo: 'horas' } },
-          { id_equipo: 2, tipo: 'cosechadora', nombre: 'cosechadora Claas Tucano 570', anio: 2008, horometro: null, activo: true, proxima_mantencion: { fecha: '2026-10-01', motivo: 'fecha' } },
-          { id_equipo: 3, tipo: 'sembradora', nombre: 'sembradora Semeato SSM 27', anio: 2021, horometro: null, activo: true, proxima_mantencion: { fecha: '2027-06-01', motivo: 'fecha' } },
-          { id_equipo: 4, tipo: 'tractor', nombre: 'tractor Ford 5000', anio: 1975, horometro: 9000, activo: false, proxima_mantencion: { fecha: '2020-01-01', motivo: 'fecha' } },
+          {
+            id_equipo: 1,
+            tipo: 'tractor',
+            nombre: 'tractor John Deere 6130J',
+            anio: 2019,
+            horometro: 1400,
+            activo: true,
+            proxima_mantencion: { fecha: '2026-12-15', motivo: 'horas' },
+          },
+          {
+            id_equipo: 2,
+            tipo: 'cosechadora',
+            nombre: 'cosechadora Claas Tucano 570',
+            anio: 2008,
+            horometro: null,
+            activo: true,
+            proxima_mantencion: { fecha: '2026-10-01', motivo: 'fecha' },
+          },
+          {
+            id_equipo: 3,
+            tipo: 'sembradora',
+            nombre: 'sembradora Semeato SSM 27',
+            anio: 2021,
+            horometro: null,
+            activo: true,
+            proxima_mantencion: { fecha: '2027-06-01', motivo: 'fecha' },
+          },
+          {
+            id_equipo: 4,
+            tipo: 'tractor',
+            nombre: 'tractor Ford 5000',
+            anio: 1975,
+            horometro: 9000,
+            activo: false,
+            proxima_mantencion: { fecha: '2020-01-01', motivo: 'fecha' },
+          },
         ],
       }),
     ).toEqual([
@@ -37,12 +73,27 @@ describe('puntos de conversación (reglas, con hechos armados a mano)', () => {
 
   it('área más débil bajo 8 se reconoce; la más fuerte desde 8 se destaca', () => {
     expect(
-      textos({ dimensiones: { promedios: { tiempo: 5.4, calidad: 9.6, precio: 8, atencion: 9 }, mas_debil: ['tiempo'], mas_fuerte: ['calidad'] } }),
-    ).toEqual(['Reconocer los tiempos de respuesta (5,4/10) y explicar cómo los mejoraremos', 'Destacar la calidad del servicio (9,6/10)']);
-    // Everything good: nothing to acknowledge, the best area to praise.
-    expect(textos({ dimensiones: { promedios: { tiempo: 8.5, calidad: 9, precio: 8.5, atencion: 8.5 }, mas_debil: ['tiempo', 'precio', 'atencion'], mas_fuerte: ['calidad'] } })).toEqual([
-      'Destacar la calidad del servicio (9,0/10)',
+      textos({
+        dimensiones: {
+          promedios: { tiempo: 5.4, calidad: 9.6, precio: 8, atencion: 9 },
+          mas_debil: ['tiempo'],
+          mas_fuerte: ['calidad'],
+        },
+      }),
+    ).toEqual([
+      'Reconocer los tiempos de respuesta (5,4/10) y explicar cómo los mejoraremos',
+      'Destacar la calidad del servicio (9,6/10)',
     ]);
+    // Everything good: nothing to acknowledge, the best area to praise.
+    expect(
+      textos({
+        dimensiones: {
+          promedios: { tiempo: 8.5, calidad: 9, precio: 8.5, atencion: 8.5 },
+          mas_debil: ['tiempo', 'precio', 'atencion'],
+          mas_fuerte: ['calidad'],
+        },
+      }),
+    ).toEqual(['Destacar la calidad del servicio (9,0/10)']);
   });
 
   it('cotizaciones pendientes: por vencer, vencida y sin fecha', () => {
@@ -65,7 +116,17 @@ describe('puntos de conversación (reglas, con hechos armados a mano)', () => {
     expect(
       textos({
         ultima_encuesta: { fecha: '2026-10-20', puntuacion_general: 4, nps: -1 },
-        equipos: [{ id_equipo: 7, tipo: 'cosechadora', nombre: 'cosechadora Claas Tucano 570', anio: 2008, horometro: 9120, activo: true, proxima_mantencion: null }],
+        equipos: [
+          {
+            id_equipo: 7,
+            tipo: 'cosechadora',
+            nombre: 'cosechadora Claas Tucano 570',
+            anio: 2008,
+            horometro: 9120,
+            activo: true,
+            proxima_mantencion: null,
+          },
+        ],
         oportunidades: [
           { tipo: 'renovacion', id_equipo: 7 },
           { tipo: 'sin_servicio', id_equipo: 7 },
@@ -101,7 +162,10 @@ describe('GET /api/clientes/:id/visita', () => {
   afterAll(() => t.cerrar());
 
   it('arma el brief de Agrícola El Triunfo con sus puntos de conversación, palabra por palabra', async () => {
-    const r = await t.app.inject({ url: `/api/clientes/${triunfo.id}/visita`, headers: { cookie: await t.sesion('lectura') } });
+    const r = await t.app.inject({
+      url: `/api/clientes/${triunfo.id}/visita`,
+      headers: { cookie: await t.sesion('lectura') },
+    });
     expect(r.statusCode).toBe(200);
     const b = cuerpo(r);
     const f = triunfo.fechas;
@@ -115,15 +179,26 @@ describe('GET /api/clientes/:id/visita', () => {
       'Su flota podría requerir $4.500.000 al año; hoy compra $1.220.000',
       'Conversar sobre la renovación de la cosechadora Claas Tucano 570 (año 2008)',
     ]);
-    expect(b.cliente).toMatchObject({ nombre: 'Agrícola El Triunfo', rut_formateado: expect.any(String), comuna: 'Los Ángeles' });
+    expect(b.cliente).toMatchObject({
+      nombre: 'Agrícola El Triunfo',
+      rut_formateado: expect.any(String),
+      comuna: 'Los Ángeles',
+    });
     expect(b.fecha).toBe(hoy);
-    expect(b.equipos.map((e: { nombre: string; estado_mantencion: string }) => [e.nombre, e.estado_mantencion])).toEqual([
+    expect(
+      b.equipos.map((e: { nombre: string; estado_mantencion: string }) => [e.nombre, e.estado_mantencion]),
+    ).toEqual([
       ['tractor John Deere 6130J', 'proxima'],
       ['cosechadora Claas Tucano 570', 'atrasada'],
       ['sembradora Semeato SSM 27', 'al_dia'],
     ]);
     expect(b.satisfaccion).toMatchObject({ respondidas: 3, mas_debil: ['tiempo'], mas_fuerte: ['calidad'] });
-    expect(b.valor).toMatchObject({ valor_historico: 2_620_000, segmento_abc: 'A', valor_potencial: 4_500_000, brecha: 3_280_000 });
+    expect(b.valor).toMatchObject({
+      valor_historico: 2_620_000,
+      segmento_abc: 'A',
+      valor_potencial: 4_500_000,
+      brecha: 3_280_000,
+    });
     expect(b.interacciones).toHaveLength(3);
     expect(b.cotizaciones_abiertas[0]).toMatchObject({ numero: 'COT-77', monto_total: 2_000_000 });
     expect(b.oportunidades.items.map((o: { tipo: string }) => o.tipo).sort()).toEqual(['bajo_potencial', 'renovacion']);
@@ -146,7 +221,9 @@ describe('GET /api/clientes/:id/visita', () => {
     const cookie = await t.sesion('comercial');
     const id = await crearCliente(t.db.db, { nombre: 'Fundo Nuevo' });
     const b = cuerpo(await t.app.inject({ url: `/api/clientes/${id}/visita`, headers: { cookie } }));
-    expect(b.puntos).toEqual([{ tipo: 'general', texto: 'Agradecer la preferencia y preguntar por sus próximas necesidades de servicio' }]);
+    expect(b.puntos).toEqual([
+      { tipo: 'general', texto: 'Agradecer la preferencia y preguntar por sus próximas necesidades de servicio' },
+    ]);
     const no = await t.app.inject({ url: '/api/clientes/999999/visita', headers: { cookie } });
     expect(no.statusCode).toBe(404);
     expect(cuerpo(no).detail).toMatch(/no existe/);
@@ -155,4 +232,3 @@ describe('GET /api/clientes/:id/visita', () => {
     expect(cuerpo(anonimo).title).toBe('Debe iniciar sesión');
   });
 });
-

@@ -52,7 +52,12 @@ export interface HechosVisita {
   }[];
   dimensiones: { promedios: Record<Dimension, number | null>; mas_debil: Dimension[]; mas_fuerte: Dimension[] };
   ultima_encuesta: { fecha: string; puntuacion_general: number | null; nps: number | null } | null;
-  cotizaciones: { id_cotizacion: number; numero: string | null; monto_total: number; fecha_vencimiento: string | null }[];
+  cotizaciones: {
+    id_cotizacion: number;
+    numero: string | null;
+    monto_total: number;
+    fecha_vencimiento: string | null;
+  }[];
   seguimientos: { motivo: string; fecha_seguimiento: string }[];
   valor: { valor_potencial: number | null; valor_ultimo_anio: number };
   contacto: { dias_sin_contacto: number | null; cadencia_habitual_dias: number | null; atrasado: boolean };
@@ -109,9 +114,15 @@ export function puntosDeConversacion(h: HechosVisita): PuntoConversacion[] {
   }
   for (const s of h.seguimientos) {
     if (s.fecha_seguimiento < h.hoy) {
-      puntos.push({ tipo: 'seguimiento', texto: `Cumplir el seguimiento pendiente «${s.motivo}» (vencía el ${formatearFecha(s.fecha_seguimiento)})` });
+      puntos.push({
+        tipo: 'seguimiento',
+        texto: `Cumplir el seguimiento pendiente «${s.motivo}» (vencía el ${formatearFecha(s.fecha_seguimiento)})`,
+      });
     } else if (s.fecha_seguimiento <= limite) {
-      puntos.push({ tipo: 'seguimiento', texto: `Resolver el seguimiento «${s.motivo}» (programado para el ${formatearFecha(s.fecha_seguimiento)})` });
+      puntos.push({
+        tipo: 'seguimiento',
+        texto: `Resolver el seguimiento «${s.motivo}» (programado para el ${formatearFecha(s.fecha_seguimiento)})`,
+      });
     }
   }
   for (const e of h.equipos) {
@@ -119,21 +130,32 @@ export function puntosDeConversacion(h: HechosVisita): PuntoConversacion[] {
     if (!e.activo || !p?.fecha || !p.motivo) continue;
     const estado = estadoMantencion(p.fecha, h.hoy);
     if (estado === 'atrasada') {
-      puntos.push({ tipo: 'mantencion', texto: `Ofrecer la mantención atrasada ${delEquipo(e)} (venció el ${formatearFecha(p.fecha)}, ${COMO[p.motivo]})` });
+      puntos.push({
+        tipo: 'mantencion',
+        texto: `Ofrecer la mantención atrasada ${delEquipo(e)} (venció el ${formatearFecha(p.fecha)}, ${COMO[p.motivo]})`,
+      });
     } else if (estado === 'proxima') {
-      puntos.push({ tipo: 'mantencion', texto: `Ofrecer la mantención ${delEquipo(e)} (vence el ${formatearFecha(p.fecha)}, ${COMO[p.motivo]})` });
+      puntos.push({
+        tipo: 'mantencion',
+        texto: `Ofrecer la mantención ${delEquipo(e)} (vence el ${formatearFecha(p.fecha)}, ${COMO[p.motivo]})`,
+      });
     }
   }
   for (const q of h.cotizaciones) {
     const base = `Retomar la cotización ${q.numero ?? `N° ${q.id_cotizacion}`} por ${formatearMonto(q.monto_total)}`;
     const v = q.fecha_vencimiento;
-    const texto = !v ? base : v < h.hoy ? `${base}, que venció el ${formatearFecha(v)}, y ofrecer renovarla` : `${base} que vence el ${formatearFecha(v)}`;
+    const texto = !v
+      ? base
+      : v < h.hoy
+        ? `${base}, que venció el ${formatearFecha(v)}, y ofrecer renovarla`
+        : `${base} que vence el ${formatearFecha(v)}`;
     puntos.push({ tipo: 'cotizacion', texto });
   }
   const { promedios, mas_debil, mas_fuerte } = h.dimensiones;
   for (const d of DIMENSIONES) {
     const n = promedios[d];
-    if (n != null && mas_debil.includes(d) && n < NOTA_BUENA) puntos.push({ tipo: 'area_debil', texto: DEBIL[d](formatearNota(n)) });
+    if (n != null && mas_debil.includes(d) && n < NOTA_BUENA)
+      puntos.push({ tipo: 'area_debil', texto: DEBIL[d](formatearNota(n)) });
   }
   for (const d of DIMENSIONES) {
     const n = promedios[d];
@@ -143,27 +165,45 @@ export function puntosDeConversacion(h: HechosVisita): PuntoConversacion[] {
   }
   const { valor_potencial: potencial, valor_ultimo_anio: compra } = h.valor;
   if (potencial && potencial > 0 && compra < FRACCION_POTENCIAL * potencial) {
-    puntos.push({ tipo: 'potencial', texto: `Su flota podría requerir ${formatearMonto(potencial)} al año; hoy compra ${formatearMonto(compra)}` });
+    puntos.push({
+      tipo: 'potencial',
+      texto: `Su flota podría requerir ${formatearMonto(potencial)} al año; hoy compra ${formatearMonto(compra)}`,
+    });
   }
   // Due services, expiring quotes and the potential gap are already points above.
   for (const o of h.oportunidades) {
     const e = h.equipos.find((x) => x.id_equipo === o.id_equipo);
     if (!e) continue;
     if (o.tipo === 'renovacion') {
-      const edad = [e.anio ? `año ${e.anio}` : null, e.horometro ? `${formatearEntero(e.horometro)} h` : null].filter(Boolean).join(', ');
-      puntos.push({ tipo: 'oportunidad', texto: `Conversar sobre la renovación ${delEquipo(e)}${edad ? ` (${edad})` : ''}` });
+      const edad = [e.anio ? `año ${e.anio}` : null, e.horometro ? `${formatearEntero(e.horometro)} h` : null]
+        .filter(Boolean)
+        .join(', ');
+      puntos.push({
+        tipo: 'oportunidad',
+        texto: `Conversar sobre la renovación ${delEquipo(e)}${edad ? ` (${edad})` : ''}`,
+      });
     }
     if (o.tipo === 'sin_servicio') {
-      puntos.push({ tipo: 'oportunidad', texto: `Ofrecer la mantención ${delEquipo(e)} en el taller: compra repuestos, pero nunca ha hecho mantenciones aquí` });
+      puntos.push({
+        tipo: 'oportunidad',
+        texto: `Ofrecer la mantención ${delEquipo(e)} en el taller: compra repuestos, pero nunca ha hecho mantenciones aquí`,
+      });
     }
   }
   const c = h.contacto;
   if (c.atrasado && c.dias_sin_contacto != null && c.cadencia_habitual_dias != null) {
-    puntos.push({ tipo: 'contacto', texto: `Retomar el contacto: lleva ${c.dias_sin_contacto} días sin contacto (lo habitual es cada ${c.cadencia_habitual_dias} días)` });
+    puntos.push({
+      tipo: 'contacto',
+      texto: `Retomar el contacto: lleva ${c.dias_sin_contacto} días sin contacto (lo habitual es cada ${c.cadencia_habitual_dias} días)`,
+    });
   } else if (c.cadencia_habitual_dias == null && c.dias_sin_contacto != null && c.dias_sin_contacto >= 180) {
     puntos.push({ tipo: 'contacto', texto: `Retomar el contacto: lleva ${c.dias_sin_contacto} días sin contacto` });
   }
-  if (puntos.length === 0) puntos.push({ tipo: 'general', texto: 'Agradecer la preferencia y preguntar por sus próximas necesidades de servicio' });
+  if (puntos.length === 0)
+    puntos.push({
+      tipo: 'general',
+      texto: 'Agradecer la preferencia y preguntar por sus próximas necesidades de servicio',
+    });
   return puntos;
 }
 
@@ -183,7 +223,13 @@ async function valorPotencial(db: Conexion, usuario: Usuario, id: number) {
  * mantenciones, últimas 10 interacciones, fortalezas y área más débil, valor frente al promedio,
  * seguimientos y cotizaciones abiertas, oportunidades — y los puntos de conversación que salen de ellos.
  */
-export async function briefVisita(db: Conexion, usuario: Usuario, id: number, hoy: string = hoyEnSantiago(), ahora: Date = new Date()) {
+export async function briefVisita(
+  db: Conexion,
+  usuario: Usuario,
+  id: number,
+  hoy: string = hoyEnSantiago(),
+  ahora: Date = new Date(),
+) {
   exigirRol(usuario, TODOS, 'preparar visitas');
   const ficha = await fichaCompleta(db, usuario, id, hoy);
   const [oportunidades, potencial, frecuencia] = await Promise.all([
@@ -200,10 +246,16 @@ export async function briefVisita(db: Conexion, usuario: Usuario, id: number, ho
     anio: (e.anio ?? null) as number | null,
     horometro: e.horometro,
     activo: Boolean(e.activo),
-    ultimo_servicio: e.ultimo_servicio ? { fecha: e.ultimo_servicio.fecha as string, tipo: e.ultimo_servicio.tipo as string } : null,
+    ultimo_servicio: e.ultimo_servicio
+      ? { fecha: e.ultimo_servicio.fecha as string, tipo: e.ultimo_servicio.tipo as string }
+      : null,
     cantidad_servicios: Number(e.cantidad_servicios ?? 0),
-    proxima_mantencion: e.proxima_mantencion ? { fecha: e.proxima_mantencion.fecha, motivo: e.proxima_mantencion.motivo } : null,
-    estado_mantencion: e.activo ? estadoMantencion(e.proxima_mantencion?.fecha, hoy) : ('sin_datos' as EstadoMantencion),
+    proxima_mantencion: e.proxima_mantencion
+      ? { fecha: e.proxima_mantencion.fecha, motivo: e.proxima_mantencion.motivo }
+      : null,
+    estado_mantencion: e.activo
+      ? estadoMantencion(e.proxima_mantencion?.fecha, hoy)
+      : ('sin_datos' as EstadoMantencion),
   }));
   const ultima = ficha.satisfaccion.ultimas[0];
   const dims = ficha.satisfaccion.dimensiones;
@@ -214,7 +266,14 @@ export async function briefVisita(db: Conexion, usuario: Usuario, id: number, ho
     mas_debil: dims.mas_debil,
     mas_fuerte: dims.mas_fuerte,
     brecha: dims.brecha,
-    ultima: ultima ? { fecha: ultima.fecha as string, puntuacion_general: ultima.puntuacion_general as number | null, nps: ultima.nps as number | null, comentarios: (ultima.comentarios ?? null) as string | null } : null,
+    ultima: ultima
+      ? {
+          fecha: ultima.fecha as string,
+          puntuacion_general: ultima.puntuacion_general as number | null,
+          nps: ultima.nps as number | null,
+          comentarios: (ultima.comentarios ?? null) as string | null,
+        }
+      : null,
   };
   const valor = { ...ficha.valor, ...potencial };
   const contacto = {
@@ -263,8 +322,20 @@ export async function briefVisita(db: Conexion, usuario: Usuario, id: number, ho
     })),
     satisfaccion,
     valor,
-    seguimientos_abiertos: ficha.seguimientos_abiertos as { id_interaccion: number; motivo: string; fecha_seguimiento: string; responsable: string | null }[],
-    cotizaciones_abiertas: ficha.cotizaciones_abiertas as { id_cotizacion: number; numero: string | null; fecha: string; fecha_vencimiento: string | null; monto_total: number; descripcion: string | null }[],
+    seguimientos_abiertos: ficha.seguimientos_abiertos as {
+      id_interaccion: number;
+      motivo: string;
+      fecha_seguimiento: string;
+      responsable: string | null;
+    }[],
+    cotizaciones_abiertas: ficha.cotizaciones_abiertas as {
+      id_cotizacion: number;
+      numero: string | null;
+      fecha: string;
+      fecha_vencimiento: string | null;
+      monto_total: number;
+      descripcion: string | null;
+    }[],
     oportunidades,
     contacto,
     alertas: ficha.alertas,

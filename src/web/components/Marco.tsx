@@ -21,6 +21,13 @@ import {
 } from '@tabler/icons-react';
 import { api, mensajeDeError } from '../api.ts';
 import { useResumenSeguimientos } from '../interacciones/consultas.ts';
+import {
+  IconAlertCircle,
+  IconInbox,
+  IconSpeakerphone,
+  IconUserOff,
+  InsigniaAlertas,
+} from '../comunicacion/InsigniaAlertas.tsx';
 import { NOMBRE_ROL, useUsuario, type Rol } from '../sesion/sesion.ts';
 
 interface Seccion {
@@ -32,6 +39,8 @@ interface Seccion {
   roles?: readonly Rol[];
   /** The follow-ups due (overdue + today) shown next to the label. */
   conPendientes?: boolean;
+  /** A badge that keeps its own count beside the label (the alerts). */
+  Insignia?: typeof InsigniaAlertas;
 }
 
 /** Sections of the navbar, in order. Encuestas, reportes… get added here as they arrive. */
@@ -39,6 +48,10 @@ const SECCIONES: readonly Seccion[] = [
   { ruta: '/', etiqueta: 'Tablero', icono: IconLayoutDashboard, roles: ['admin', 'comercial'] },
   { ruta: '/clientes', etiqueta: 'Clientes', icono: IconUsers },
   { ruta: '/seguimientos', etiqueta: 'Seguimientos', icono: IconBellRinging, conPendientes: true },
+  { ruta: '/alertas', etiqueta: 'Alertas', icono: IconAlertCircle, Insignia: InsigniaAlertas },
+  { ruta: '/campanas', etiqueta: 'Campañas', icono: IconSpeakerphone, grupo: 'Comunicación' },
+  { ruta: '/inactivos', etiqueta: 'Inactivos', icono: IconUserOff },
+  { ruta: '/bandeja', etiqueta: 'Bandeja de salida', icono: IconInbox, roles: ['admin', 'comercial'] },
   { ruta: '/ordenes', etiqueta: 'Órdenes', icono: IconClipboardList, grupo: 'Servicio' },
   { ruta: '/pedidos', etiqueta: 'Pedidos', icono: IconPackage },
   { ruta: '/cotizaciones', etiqueta: 'Cotizaciones', icono: IconFileDollar },
@@ -124,7 +137,9 @@ export function Marco() {
               label={s.etiqueta}
               leftSection={<s.icono size={18} aria-hidden />}
               rightSection={
-                s.conPendientes && pendientes > 0 ? (
+                s.Insignia ? (
+                  <s.Insignia />
+                ) : s.conPendientes && pendientes > 0 ? (
                   <Badge
                     size="sm"
                     circle={pendientes < 10}
