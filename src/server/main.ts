@@ -9,6 +9,7 @@ import { crearTransporte } from './correo/correo.ts';
 import { procesarMensajes } from './comunicacion/mensajes.ts';
 import { enviarEncuestasProgramadas } from './encuestas/encuestas.ts';
 import { recalcularValor } from './valor/valor.ts';
+import { tableroKpis } from './kpis/kpis.ts';
 import { generarAlertas } from './comunicacion/alertas.ts';
 import { generarRecordatorios, generarSaludos } from './comunicacion/recordatorios.ts';
 import { asegurarAdministrador } from './usuarios/usuarios.ts';
@@ -30,6 +31,11 @@ const detener = [
   programarDiario(db.db, 'metricas', (hoy) => recalcularValor(db.db, hoy), app.log),
   programarDiario(db.db, 'saludos', (hoy) => generarSaludos(db.db, config.publicUrl, hoy), app.log),
   cadaCierto('alertas', 15 * 60_000, () => generarAlertas(db.db), app.log),
+  // Keeps the dashboard's default view warm so nobody waits for its computation.
+  cadaCierto('tablero', 10 * 60_000, async () => {
+    await tableroKpis(db.db, { id_usuario: 0, email: 'sistema', nombre: 'Sistema', rol: 'admin' }, {}, undefined, { vigenciaMs: 0 });
+    return {};
+  }, app.log),
   cadaCierto('recordatorios', 60 * 60_000, () => generarRecordatorios(db.db, config.publicUrl), app.log),
   cadaCierto('encuestas', 60_000, async () => ({ encuestas: await enviarEncuestasProgramadas(db.db, config.publicUrl) }), app.log),
   cadaCierto('mensajes', 30_000, () => procesarMensajes(db.db, transporte), app.log),

@@ -15,3 +15,9 @@ export interface ImportacionesTable {
   id_usuario: number | null;
   creada_en: Generated<Date>;
 }
+
+export interface ResumenesTable {
+  clave: string;
+  calculado_en: Date;
+  valor: ColumnType<unknown, string, string>;
+}

@@ -72,7 +72,8 @@ export async function recalcularActividad(db: Conexion, hoy: string = hoyEnSanti
 export function clientesActivosEntre(desde: string, hasta: string) {
   return sql<{ id_cliente: number }>`
     SELECT id_cliente FROM interacciones_cliente
-      WHERE (fecha AT TIME ZONE 'America/Santiago')::date BETWEEN ${desde}::date AND ${hasta}::date
+      WHERE fecha >= (${desde}::date::timestamp AT TIME ZONE 'America/Santiago')
+        AND fecha < ((${hasta}::date + 1)::timestamp AT TIME ZONE 'America/Santiago')
     UNION SELECT id_cliente FROM ordenes_trabajo
       WHERE estado <> 'cancelada' AND coalesce(fecha_cierre, fecha_ingreso) BETWEEN ${desde}::date AND ${hasta}::date
     UNION SELECT id_cliente FROM pedidos_repuestos

@@ -135,7 +135,7 @@ export async function fichaCompleta(db: Conexion, usuario: Usuario, id: number, 
     const como = p.motivo === 'horas' ? 'por horas de uso' : 'por fecha';
     alertas.push({
       tipo: 'mantencion',
-      mensaje: p.fecha < hoy ? `Mantención atrasada del ${quien} (${como})` : `Mantención próxima del ${quien} (${como})`,
+      mensaje: `Mantención ${p.fecha < hoy ? 'atrasada' : 'próxima'} ${['cosechadora', 'sembradora', 'enfardadora'].includes(e.tipo) ? 'de la' : 'del'} ${quien} (${como})`,
       fecha: p.fecha,
     });
   }

@@ -1,5 +1,5 @@
 // The database as Kysely sees it: each module owns its tables' types; this file only lists them.
-import type { AjustesTable, ImportacionesTable } from '../ajustes/ajustes.table.ts';
+import type { AjustesTable, ImportacionesTable, ResumenesTable } from '../ajustes/ajustes.table.ts';
 import type { AuditoriaTable, SolicitudesTitularTable } from '../auditoria/auditoria.table.ts';
 import type {
   ClientesEtiquetasTable,
@@ -52,6 +52,7 @@ export interface Database {
   plantillas_encuesta: PlantillasEncuestaTable;
   plantillas_mensaje: PlantillasMensajeTable;
   regiones: RegionesTable;
+  resumenes: ResumenesTable;
   sesiones: SesionesTable;
   solicitudes_titular: SolicitudesTitularTable;
   usuarios: UsuariosTable;

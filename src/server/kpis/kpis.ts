@@ -6,6 +6,7 @@ import { buscarRegion } from '../../shared/territorio.ts';
 import { clientesActivosEntre } from '../clientes/actividad.ts';
 import type { Conexion } from '../db/tipos.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
+import { conResumen } from './cache.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
 
 export interface FiltrosKpi {
@@ -59,7 +60,8 @@ async function calcular(db: Conexion, p: { desde: string; hasta: string; anterio
       (SELECT count(*) FROM encuestas_satisfaccion s JOIN u ON u.id_cliente = s.id_cliente
          WHERE s.estado = 'respondida' AND s.nps = -1 AND s.fecha BETWEEN ${p.desde}::date AND ${p.hasta}::date) AS detractores,
       (SELECT count(*) FROM interacciones_cliente i JOIN u ON u.id_cliente = i.id_cliente
-         WHERE (i.fecha AT TIME ZONE 'America/Santiago')::date BETWEEN ${p.desde}::date AND ${p.hasta}::date) AS interacciones,
+         WHERE i.fecha >= (${p.desde}::date::timestamp AT TIME ZONE 'America/Santiago')
+           AND i.fecha < ((${p.hasta}::date + 1)::timestamp AT TIME ZONE 'America/Santiago')) AS interacciones,
       (SELECT count(*) FROM cotizaciones q JOIN u ON u.id_cliente = q.id_cliente
          WHERE q.fecha BETWEEN ${p.desde}::date AND ${p.hasta}::date AND q.estado = 'aceptada') AS aceptadas,
       (SELECT count(*) FROM cotizaciones q JOIN u ON u.id_cliente = q.id_cliente
@@ -83,8 +85,15 @@ async function calcular(db: Conexion, p: { desde: string; hasta: string; anterio
 }
 
 /** Tablero de KPIs: período elegido, el anterior y su cambio, y la tendencia de 24 meses (mensual). */
-export async function tableroKpis(db: Conexion, usuario: Usuario, f: FiltrosKpi, hoy: string = hoyEnSantiago()) {
+export async function tableroKpis(db: Conexion, usuario: Usuario, f: FiltrosKpi, hoy: string = hoyEnSantiago(), opciones: { vigenciaMs?: number } = {}) {
   exigirRol(usuario, TODOS, 'ver los indicadores');
+  // Years of events per request are too slow for a home page: the result is kept 15 minutes in
+  // `resumenes` (and the default view is refreshed by a periodic job), with its computation time shown.
+  const clave = `kpis:${JSON.stringify({ desde: f.desde ?? null, hasta: f.hasta ?? null, region: f.region ?? null, segmento: f.segmento ?? null, hoy })}`;
+  return conResumen(db, clave, opciones.vigenciaMs ?? 15 * 60_000, () => calcularTablero(db, f, hoy));
+}
+
+async function calcularTablero(db: Conexion, f: FiltrosKpi, hoy: string) {
   const p = periodos(f, hoy);
   const [actual, anterior, tendencia] = await Promise.all([
     calcular(db, p, f),

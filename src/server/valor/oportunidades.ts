@@ -34,7 +34,8 @@ function oportunidadesSql(hoy: string, idCliente?: number) {
     )
     SELECT 'mantencion' AS tipo, e.id_cliente, e.id_equipo, NULL::int AS id_cotizacion,
            CASE WHEN e.proxima_mantencion < ${hoy}::date THEN 'Mantención atrasada' ELSE 'Mantención próxima' END
-             || ' del ' || e.tipo || ' ' || e.marca || coalesce(' ' || e.modelo, '')
+             || CASE WHEN e.tipo IN ('cosechadora', 'sembradora', 'enfardadora') THEN ' de la ' ELSE ' del ' END
+             || e.tipo || ' ' || e.marca || coalesce(' ' || e.modelo, '')
              || CASE e.proxima_motivo WHEN 'horas' THEN ' (por horas de uso)' ELSE ' (por fecha)' END AS motivo,
            coalesce(t.monto, g.monto_anual / 2)::int8 AS valor_estimado, e.proxima_mantencion AS fecha
     FROM equipos e
