@@ -10,7 +10,11 @@ afterAll(() => e?.cerrar());
 
 describe('recorrido de un comercial por la ficha de clientes', () => {
   it('ingresa, registra un cliente con RUT con puntos, lo encuentra sin tildes, abre su ficha y cambia el teléfono', async () => {
-    const page = await e.browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'es-CL', timezoneId: 'America/Santiago' });
+    const page = await e.browser.newPage({
+      viewport: { width: 1366, height: 800 },
+      locale: 'es-CL',
+      timezoneId: 'America/Santiago',
+    });
     const errores: string[] = [];
     page.on('pageerror', (err) => errores.push(err.message));
 
@@ -23,7 +27,11 @@ describe('recorrido de un comercial por la ficha de clientes', () => {
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Agrícola Ñandú del Maule' }).waitFor();
 
-    const guardado = await e.db.db.selectFrom('clientes').select(['rut', 'telefono']).where('nombre', '=', 'Agrícola Ñandú del Maule').executeTakeFirstOrThrow();
+    const guardado = await e.db.db
+      .selectFrom('clientes')
+      .select(['rut', 'telefono'])
+      .where('nombre', '=', 'Agrícola Ñandú del Maule')
+      .executeTakeFirstOrThrow();
     expect(guardado).toEqual({ rut: '12345678-5', telefono: '+56912345678' });
 
     await page.goto(`${e.url}/clientes`);
@@ -40,14 +48,26 @@ describe('recorrido de un comercial por la ficha de clientes', () => {
     await page.getByRole('button', { name: 'Guardar' }).click();
     await expect
       .poll(
-        async () => (await e.db.db.selectFrom('clientes').select('telefono').where('rut', '=', '12345678-5').executeTakeFirstOrThrow()).telefono,
+        async () =>
+          (
+            await e.db.db
+              .selectFrom('clientes')
+              .select('telefono')
+              .where('rut', '=', '12345678-5')
+              .executeTakeFirstOrThrow()
+          ).telefono,
         { timeout: 15_000 },
       )
       .toBe('+56987654321');
     await page.getByText('+56 9 8765 4321').first().waitFor();
     await page.screenshot({ path: path.join(ARTEFACTOS, 'ficha-cliente.png'), fullPage: true });
 
-    const auditoria = await e.db.db.selectFrom('auditoria').select('accion').where('entidad', '=', 'cliente').orderBy('id_auditoria').execute();
+    const auditoria = await e.db.db
+      .selectFrom('auditoria')
+      .select('accion')
+      .where('entidad', '=', 'cliente')
+      .orderBy('id_auditoria')
+      .execute();
     expect(auditoria.map((a) => a.accion)).toEqual(['crear', 'editar']);
     expect(errores).toEqual([]);
   });
@@ -59,8 +79,15 @@ describe('recorrido de un comercial por la ficha de clientes', () => {
     await page.getByLabel('Nombre o razón social').fill('Fundo Error');
     await page.getByLabel('RUT').fill('12.345.678-4');
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await page.getByText(/dígito verificador del RUT no corresponde/).first().waitFor();
-    const n = await e.db.db.selectFrom('clientes').select((eb) => eb.fn.countAll().as('n')).where('nombre', '=', 'Fundo Error').executeTakeFirstOrThrow();
+    await page
+      .getByText(/dígito verificador del RUT no corresponde/)
+      .first()
+      .waitFor();
+    const n = await e.db.db
+      .selectFrom('clientes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('nombre', '=', 'Fundo Error')
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
   });
 });

@@ -29,7 +29,15 @@ export async function abrirEscenario(): Promise<Escenario> {
   const puerto = typeof direccion === 'object' && direccion ? direccion.port : 0;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   fs.mkdirSync(ARTEFACTOS, { recursive: true });
   return {

@@ -7,7 +7,11 @@ const RAIZ = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const CONSTRUCCIONES = [
   { salida: 'dist/web/index.html', fuentes: ['src/web', 'src/shared', 'vite.config.ts'], config: 'vite.config.ts' },
-  { salida: 'dist/encuesta/index.html', fuentes: ['src/encuesta', 'vite.encuesta.config.ts'], config: 'vite.encuesta.config.ts' },
+  {
+    salida: 'dist/encuesta/index.html',
+    fuentes: ['src/encuesta', 'vite.encuesta.config.ts'],
+    config: 'vite.encuesta.config.ts',
+  },
 ];
 
 /** Builds the web app and the public survey page when missing or older than their sources (npm start, browser tests). */
@@ -18,12 +22,16 @@ export default function construirWeb(): void {
     const fuentes = c.fuentes.flatMap((d) => listar(path.join(RAIZ, d)));
     if (construido > 0 && fuentes.every((f) => fs.statSync(f).mtimeMs <= construido)) continue;
     console.log(`Construyendo ${path.dirname(c.salida)}…`);
-    execFileSync(process.execPath, [path.join(RAIZ, 'node_modules/vite/bin/vite.js'), 'build', '-c', c.config, '--logLevel', 'warn'], {
-      cwd: RAIZ,
-      stdio: 'inherit',
-      // Under vitest NODE_ENV is "test", which would make React's development build.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(RAIZ, 'node_modules/vite/bin/vite.js'), 'build', '-c', c.config, '--logLevel', 'warn'],
+      {
+        cwd: RAIZ,
+        stdio: 'inherit',
+        // Under vitest NODE_ENV is "test", which would make React's development build.
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
   }
 }
 

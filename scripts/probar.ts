@@ -7,7 +7,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const enCi = process.env.CI === 'true';
 
 if (!process.env.TEST_DATABASE_URL) {
-  console.log('Aviso: sin TEST_DATABASE_URL, las pruebas de API corren solo sobre PGlite (no sobre un servidor PostgreSQL).');
+  console.log(
+    'Aviso: sin TEST_DATABASE_URL, las pruebas de API corren solo sobre PGlite (no sobre un servidor PostgreSQL).',
+  );
 }
 if (!fs.existsSync(chromium)) {
   const mensaje = `no hay Chromium en ${chromium} (instálelo con: apt-get install chromium)`;
@@ -29,6 +31,8 @@ if (fs.existsSync(informe)) {
     numPendingTests: number;
     numTodoTests: number;
   };
-  console.log(`\nPruebas: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests + j.numTodoTests} skipped`);
+  console.log(
+    `\nPruebas: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests + j.numTodoTests} skipped`,
+  );
 }
 process.exit(r.status ?? 1);

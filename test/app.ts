@@ -30,7 +30,11 @@ export async function crearAppDePrueba(): Promise<AppDePrueba> {
       if (existente) return existente;
       const email = `${rol}@prueba.cl`;
       await crearUsuario(db.db, { email, nombre: `Usuario ${rol}`, rol, password: CLAVE_PRUEBA });
-      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: CLAVE_PRUEBA } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: CLAVE_PRUEBA },
+      });
       if (r.statusCode !== 200) throw new Error(`login ${rol}: ${r.statusCode} ${r.body}`);
       const cookie = r.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       sesiones.set(rol, cookie);

@@ -12,7 +12,16 @@ export function rutValido(cuerpo?: number): string {
 /** Inserts a cliente directly (with its metrics row), filling in what the test doesn't care about. */
 export async function crearCliente(
   db: Conexion,
-  datos: Partial<{ nombre: string; rut: string; comuna: string; region: string; codigo_comuna: string; telefono: string; email: string; archivado: boolean }> = {},
+  datos: Partial<{
+    nombre: string;
+    rut: string;
+    comuna: string;
+    region: string;
+    codigo_comuna: string;
+    telefono: string;
+    email: string;
+    archivado: boolean;
+  }> = {},
 ): Promise<number> {
   const { id_cliente } = await db
     .insertInto('clientes')
@@ -35,11 +44,20 @@ export async function crearCliente(
 export async function crearEquipo(
   db: Conexion,
   idCliente: number,
-  datos: Partial<{ tipo: 'tractor' | 'cosechadora' | 'sembradora' | 'pulverizador' | 'enfardadora' | 'otro'; marca: string; modelo: string }> = {},
+  datos: Partial<{
+    tipo: 'tractor' | 'cosechadora' | 'sembradora' | 'pulverizador' | 'enfardadora' | 'otro';
+    marca: string;
+    modelo: string;
+  }> = {},
 ): Promise<number> {
   const { id_equipo } = await db
     .insertInto('equipos')
-    .values({ id_cliente: idCliente, tipo: datos.tipo ?? 'tractor', marca: datos.marca ?? 'John Deere', modelo: datos.modelo ?? '6130J' })
+    .values({
+      id_cliente: idCliente,
+      tipo: datos.tipo ?? 'tractor',
+      marca: datos.marca ?? 'John Deere',
+      modelo: datos.modelo ?? '6130J',
+    })
     .returning('id_equipo')
     .executeTakeFirstOrThrow();
   return id_equipo;

@@ -16,7 +16,10 @@ export async function abrirSmtp(): Promise<{ url: string; recibidos: CorreoRecib
       const partes: Buffer[] = [];
       stream.on('data', (p: Buffer) => partes.push(p));
       stream.on('end', () => {
-        recibidos.push({ para: session.envelope.rcptTo.map((r) => r.address), datos: Buffer.concat(partes).toString('utf8') });
+        recibidos.push({
+          para: session.envelope.rcptTo.map((r) => r.address),
+          datos: Buffer.concat(partes).toString('utf8'),
+        });
         callback();
       });
     },

@@ -62,7 +62,11 @@ export function crearEscenariosModulos(db: Conexion, muestra: Muestra): Escenari
       ruta: (rng) => `/api/clientes/${id(rng)}/ficha`,
       caso: (rng) => fichaCompleta(db, USUARIO, id(rng)),
       clave: (r) => {
-        const f = r as { cliente: { id_cliente: number; version: number }; equipos: unknown[]; interacciones: unknown[] };
+        const f = r as {
+          cliente: { id_cliente: number; version: number };
+          equipos: unknown[];
+          interacciones: unknown[];
+        };
         return [f.cliente.id_cliente, f.cliente.version, f.equipos.length, f.interacciones.length];
       },
     }),

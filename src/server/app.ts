@@ -8,7 +8,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
@@ -73,9 +78,13 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
     hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   registrarProblemas(app);
-  registrarSesion(app, (token) => usuarioDeSesion(db.db, token), (request, usuario) => {
-    request.usuario = usuario;
-  });
+  registrarSesion(
+    app,
+    (token) => usuarioDeSesion(db.db, token),
+    (request, usuario) => {
+      request.usuario = usuario;
+    },
+  );
 
   await app.register(swagger, {
     openapi: {
@@ -98,7 +107,10 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   // The docs UI renders with inline scripts and styles of its own; relax CSP for it alone.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/docs')) {
-      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'");
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'",
+      );
     }
   });
 
@@ -134,7 +146,10 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
           .header('cache-control', 'public, max-age=31536000, immutable')
           .send(fs.readFileSync(path.join(ENCUESTA_DIR, ruta)));
       }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(fs.readFileSync(path.join(ENCUESTA_DIR, 'index.html')));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(fs.readFileSync(path.join(ENCUESTA_DIR, 'index.html')));
     });
   }
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
@@ -146,7 +161,9 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
       const archivo = path.join(WEB_DIR, path.normalize(request.url.split('?')[0]!).replace(/^(\.\.[/\\])+/, ''));
       if (archivo.startsWith(WEB_DIR) && fs.existsSync(archivo) && fs.statSync(archivo).isFile()) {
         const relativo = path.relative(WEB_DIR, archivo);
-        return reply.header('cache-control', relativo.startsWith('assets') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(relativo);
+        return reply
+          .header('cache-control', relativo.startsWith('assets') ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .sendFile(relativo);
       }
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indice());
     });

@@ -21,7 +21,9 @@ const admin = await asegurarAdministrador(db.db, config.adminEmail, config.admin
 if (admin) {
   console.log(`Administrador creado: ${admin.email}`);
   if (admin.password) {
-    console.log(`Contraseña generada (se muestra solo esta vez; cámbiela o defina RANCHO_ADMIN_PASSWORD): ${admin.password}`);
+    console.log(
+      `Contraseña generada (se muestra solo esta vez; cámbiela o defina RANCHO_ADMIN_PASSWORD): ${admin.password}`,
+    );
   }
 }
 const app = await construirApp({ db, config, logger: { level: config.logLevel } });
@@ -32,12 +34,24 @@ const detener = [
   programarDiario(db.db, 'saludos', (hoy) => generarSaludos(db.db, config.publicUrl, hoy), app.log),
   cadaCierto('alertas', 15 * 60_000, () => generarAlertas(db.db), app.log),
   // Keeps the dashboard's default view warm so nobody waits for its computation.
-  cadaCierto('tablero', 10 * 60_000, async () => {
-    await tableroKpis(db.db, { id_usuario: 0, email: 'sistema', nombre: 'Sistema', rol: 'admin' }, {}, undefined, { vigenciaMs: 0 });
-    return {};
-  }, app.log),
+  cadaCierto(
+    'tablero',
+    10 * 60_000,
+    async () => {
+      await tableroKpis(db.db, { id_usuario: 0, email: 'sistema', nombre: 'Sistema', rol: 'admin' }, {}, undefined, {
+        vigenciaMs: 0,
+      });
+      return {};
+    },
+    app.log,
+  ),
   cadaCierto('recordatorios', 60 * 60_000, () => generarRecordatorios(db.db, config.publicUrl), app.log),
-  cadaCierto('encuestas', 60_000, async () => ({ encuestas: await enviarEncuestasProgramadas(db.db, config.publicUrl) }), app.log),
+  cadaCierto(
+    'encuestas',
+    60_000,
+    async () => ({ encuestas: await enviarEncuestasProgramadas(db.db, config.publicUrl) }),
+    app.log,
+  ),
   cadaCierto('mensajes', 30_000, () => procesarMensajes(db.db, transporte), app.log),
 ];
 

@@ -25,7 +25,14 @@ describe('normalizarCliente', () => {
   });
 
   it('junta todos los errores por campo', () => {
-    const r = normalizarCliente({ nombre: 'X', rut: '12.345.678-4', comuna: 'Chillán', region: 'Maule', email: 'no-es-correo', telefono: '12' });
+    const r = normalizarCliente({
+      nombre: 'X',
+      rut: '12.345.678-4',
+      comuna: 'Chillán',
+      region: 'Maule',
+      email: 'no-es-correo',
+      telefono: '12',
+    });
     const campos = r.ok ? [] : r.errores.map((e) => e.campo).sort();
     expect(campos).toEqual(['email', 'nombre', 'region', 'rut', 'telefono']);
   });

@@ -129,12 +129,5 @@ export function nombreComparable(nombre: string): string {
     .trim();
 }
 
-export const TIPOS_EQUIPO = [
-  'tractor',
-  'cosechadora',
-  'sembradora',
-  'pulverizador',
-  'enfardadora',
-  'otro',
-] as const;
+export const TIPOS_EQUIPO = ['tractor', 'cosechadora', 'sembradora', 'pulverizador', 'enfardadora', 'otro'] as const;
 export type TipoEquipo = (typeof TIPOS_EQUIPO)[number];

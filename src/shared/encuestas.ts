@@ -13,12 +13,15 @@ const NOMBRES_NOTA = {
 const nota = z.number({ message: 'Debe ser un número de 1 a 10.' });
 
 /** Errores de notas fuera de 1–10 o con decimales, por campo. */
-export function validarNotas(r: Partial<Record<keyof typeof NOMBRES_NOTA, number>>): { campo: string; mensaje: string }[] {
+export function validarNotas(
+  r: Partial<Record<keyof typeof NOMBRES_NOTA, number>>,
+): { campo: string; mensaje: string }[] {
   const errores = [];
   for (const [campo, que] of Object.entries(NOMBRES_NOTA)) {
     const v = r[campo as keyof typeof NOMBRES_NOTA];
     if (v === undefined) continue;
-    if (!Number.isInteger(v) || v < 1 || v > 10) errores.push({ campo, mensaje: `La nota de ${que} debe ser un número entero de 1 a 10.` });
+    if (!Number.isInteger(v) || v < 1 || v > 10)
+      errores.push({ campo, mensaje: `La nota de ${que} debe ser un número entero de 1 a 10.` });
   }
   return errores;
 }
@@ -49,13 +52,22 @@ export const encuestaDigitada = z.strictObject({
   id_orden: z.number().int().positive().optional(),
   id_pedido: z.number().int().positive().optional(),
   canal: z.enum(['telefono', 'presencial']).default('telefono'),
-  fecha: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  fecha: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   ...respuestaEncuesta.shape,
 });
 
 export const filtrosAnalisis = z.strictObject({
-  desde: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  hasta: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  desde: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  hasta: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   id_tecnico: z.coerce.number().int().positive().optional(),
   tipo_orden: z.enum(['preventiva', 'correctiva', 'garantia']).optional(),
   segmento: z.enum(['A', 'B', 'C']).optional(),

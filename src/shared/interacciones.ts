@@ -8,7 +8,9 @@ const fechaCalendario = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use una fecha a
 /** Una interacción nueva (DOMAIN.md "Interactions and follow-ups"). */
 export const interaccionEntrada = z.strictObject({
   tipo: z.enum(TIPOS_INTERACCION),
-  fecha: z.iso.datetime({ offset: true, message: 'Use fecha y hora ISO 8601 (ej. 2026-11-24T10:30:00-03:00).' }).optional(),
+  fecha: z.iso
+    .datetime({ offset: true, message: 'Use fecha y hora ISO 8601 (ej. 2026-11-24T10:30:00-03:00).' })
+    .optional(),
   motivo: z.string().trim().min(1, 'Indique el motivo.').max(200),
   descripcion: z.string().max(5000).nullish(),
   resultado: z.string().max(2000).nullish(),
@@ -40,7 +42,10 @@ export const filtrosTimeline = z.strictObject({
 
 export const filtrosSeguimientos = z.strictObject({
   id_usuario: z.coerce.number().int().positive().optional(),
-  todos: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  todos: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   dias: z.coerce.number().int().min(1).max(365).default(14),
 });
 

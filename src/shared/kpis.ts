@@ -14,7 +14,8 @@ export const KPIS = ['retencion', 'valor_promedio', 'nps', 'frecuencia', 'conver
 export type Kpi = (typeof KPIS)[number];
 
 const DIA = 86_400_000;
-export const sumarDias = (f: string, dias: number) => new Date(Date.parse(`${f}T12:00:00Z`) + dias * DIA).toISOString().slice(0, 10);
+export const sumarDias = (f: string, dias: number) =>
+  new Date(Date.parse(`${f}T12:00:00Z`) + dias * DIA).toISOString().slice(0, 10);
 
 /**
  * The period [desde, hasta] (default: the 12 months up to today, DOMAIN.md "KPIs") and the

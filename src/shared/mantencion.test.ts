@@ -53,7 +53,16 @@ describe('próxima mantención: por fecha o por horas, lo que ocurra primero', (
   });
 
   it('sin servicio previo cuenta desde el alta y sin lecturas solo por fecha', () => {
-    expect(proximaMantencion({ ultimoServicio: null, alta: '2026-02-10', intervaloMeses: 12, intervaloHoras: 250, lecturas: [], hoy })).toMatchObject({
+    expect(
+      proximaMantencion({
+        ultimoServicio: null,
+        alta: '2026-02-10',
+        intervaloMeses: 12,
+        intervaloHoras: 250,
+        lecturas: [],
+        hoy,
+      }),
+    ).toMatchObject({
       fecha: '2027-02-10',
       motivo: 'fecha',
       por_horas: null,
@@ -62,6 +71,15 @@ describe('próxima mantención: por fecha o por horas, lo que ocurra primero', (
 
   it('el ritmo de uso sale de las lecturas del último año', () => {
     expect(usoDiario([{ fecha: '2026-01-01', horas: 0 }], hoy)).toBeNull();
-    expect(usoDiario([{ fecha: '2020-01-01', horas: 0 }, { fecha: '2026-01-01', horas: 100 }, { fecha: '2026-01-11', horas: 150 }], hoy)).toBe(5);
+    expect(
+      usoDiario(
+        [
+          { fecha: '2020-01-01', horas: 0 },
+          { fecha: '2026-01-01', horas: 100 },
+          { fecha: '2026-01-11', horas: 150 },
+        ],
+        hoy,
+      ),
+    ).toBe(5);
   });
 });

@@ -61,16 +61,20 @@ export function proximaMantencion(p: {
   // the first one after it.
   const ordenadas = [...p.lecturas].sort((a, b) => a.fecha.localeCompare(b.fecha));
   const horasBase =
-    p.ultimoServicio?.horometro ?? ordenadas.filter((l) => l.fecha <= base).at(-1)?.horas ?? ordenadas.find((l) => l.fecha > base)?.horas ?? null;
+    p.ultimoServicio?.horometro ??
+    ordenadas.filter((l) => l.fecha <= base).at(-1)?.horas ??
+    ordenadas.find((l) => l.fecha > base)?.horas ??
+    null;
   if (p.intervaloHoras && ultima && horasBase != null) {
     horasDesde = Math.max(0, ultima.horas - horasBase);
     const restantes = p.intervaloHoras - horasDesde;
     if (restantes <= 0) porHoras = ultima.fecha;
     else if (uso && uso > 0) porHoras = sumarDias(ultima.fecha, restantes / uso);
   }
-  const candidatas = [porFecha && { f: porFecha, m: 'fecha' as const }, porHoras && { f: porHoras, m: 'horas' as const }].filter(
-    (x): x is { f: string; m: 'fecha' | 'horas' } => Boolean(x),
-  );
+  const candidatas = [
+    porFecha && { f: porFecha, m: 'fecha' as const },
+    porHoras && { f: porHoras, m: 'horas' as const },
+  ].filter((x): x is { f: string; m: 'fecha' | 'horas' } => Boolean(x));
   candidatas.sort((a, b) => a.f.localeCompare(b.f));
   return {
     por_fecha: porFecha,

@@ -3,9 +3,7 @@
  * Forma canónica `12345678-5`; se muestra `12.345.678-5`.
  */
 
-export type ResultadoRut =
-  | { ok: true; rut: string; cuerpo: string; dv: string }
-  | { ok: false; mensaje: string };
+export type ResultadoRut = { ok: true; rut: string; cuerpo: string; dv: string } | { ok: false; mensaje: string };
 
 /** Dígito verificador del cuerpo: pesos 2..7 repetidos desde la derecha; 11 → 0, 10 → K. */
 export function calcularDv(cuerpo: string): string {

@@ -8,7 +8,13 @@ describe('NPS', () => {
 
   it('de un conjunto es 100 × (P − D) / n redondeado', () => {
     // 3 promotores, 2 pasivos, 2 detractores de 7: 100 × 1 / 7 = 14,28… → 14.
-    expect(calcularNps([10, 9, 9, 8, 7, 3, 6])).toEqual({ respondidas: 7, promotores: 3, pasivos: 2, detractores: 2, nps: 14 });
+    expect(calcularNps([10, 9, 9, 8, 7, 3, 6])).toEqual({
+      respondidas: 7,
+      promotores: 3,
+      pasivos: 2,
+      detractores: 2,
+      nps: 14,
+    });
     expect(calcularNps([1, 2]).nps).toBe(-100);
     expect(calcularNps([null, undefined]).nps).toBeNull();
   });
@@ -23,6 +29,10 @@ describe('área más débil', () => {
     expect(r.mas_debil).toEqual(['tiempo']);
     expect(r.mas_fuerte).toEqual(['calidad']);
     expect(r.brecha).toBe(3.33);
-    expect(resumenDimensiones([{ puntuacion_tiempo: 5, puntuacion_calidad: 5, puntuacion_precio: 9, puntuacion_atencion: 9 }]).mas_debil).toEqual(['tiempo', 'calidad']);
+    expect(
+      resumenDimensiones([
+        { puntuacion_tiempo: 5, puntuacion_calidad: 5, puntuacion_precio: 9, puntuacion_atencion: 9 },
+      ]).mas_debil,
+    ).toEqual(['tiempo', 'calidad']);
   });
 });

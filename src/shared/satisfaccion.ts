@@ -45,12 +45,15 @@ export function promediosDimensiones(encuestas: Partial<Record<`puntuacion_${Dim
  */
 export function analizarDimensiones(promedios: Record<Dimension, number | null>) {
   const conDatos = DIMENSIONES.filter((d) => promedios[d] != null);
-  if (conDatos.length === 0) return { promedios, mas_debil: [] as Dimension[], mas_fuerte: [] as Dimension[], brecha: null };
+  if (conDatos.length === 0)
+    return { promedios, mas_debil: [] as Dimension[], mas_fuerte: [] as Dimension[], brecha: null };
   const minimo = Math.min(...conDatos.map((d) => promedios[d]!));
   const maximo = Math.max(...conDatos.map((d) => promedios[d]!));
   const debiles = conDatos.filter((d) => promedios[d] === minimo);
   const otras = conDatos.filter((d) => !debiles.includes(d));
-  const brecha = otras.length ? Math.round((otras.reduce((s, d) => s + promedios[d]!, 0) / otras.length - minimo) * 100) / 100 : 0;
+  const brecha = otras.length
+    ? Math.round((otras.reduce((s, d) => s + promedios[d]!, 0) / otras.length - minimo) * 100) / 100
+    : 0;
   return { promedios, mas_debil: debiles, mas_fuerte: conDatos.filter((d) => promedios[d] === maximo), brecha };
 }
 

@@ -21,7 +21,10 @@ export const equipoEntrada = z.strictObject({
   activo: z.boolean().optional(),
 });
 export type EquipoEntrada = z.infer<typeof equipoEntrada>;
-export const equipoEdicion = equipoEntrada.omit({ id_cliente: true }).partial().extend({ version: z.number().int().min(1) });
+export const equipoEdicion = equipoEntrada
+  .omit({ id_cliente: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 export type EquipoEdicion = z.infer<typeof equipoEdicion>;
 
 export const lecturaEntrada = z.strictObject({ fecha, horas, fuente: z.string().max(40).optional() });
@@ -49,7 +52,11 @@ export type OrdenEntrada = z.infer<typeof ordenEntrada>;
 export const ordenEdicion = ordenEntrada
   .omit({ id_cliente: true })
   .partial()
-  .extend({ estado: z.enum(ESTADOS_ORDEN).optional(), monto_total: monto.optional(), version: z.number().int().min(1) });
+  .extend({
+    estado: z.enum(ESTADOS_ORDEN).optional(),
+    monto_total: monto.optional(),
+    version: z.number().int().min(1),
+  });
 export type OrdenEdicion = z.infer<typeof ordenEdicion>;
 
 export const ESTADOS_PEDIDO = ['pendiente', 'confirmado', 'entregado', 'cancelado'] as const;
@@ -93,7 +100,11 @@ export type CotizacionEntrada = z.infer<typeof cotizacionEntrada>;
 export const cotizacionEdicion = cotizacionEntrada
   .omit({ id_cliente: true })
   .partial()
-  .extend({ estado: z.enum(ESTADOS_COTIZACION).optional(), monto_total: monto.optional(), version: z.number().int().min(1) });
+  .extend({
+    estado: z.enum(ESTADOS_COTIZACION).optional(),
+    monto_total: monto.optional(),
+    version: z.number().int().min(1),
+  });
 export type CotizacionEdicion = z.infer<typeof cotizacionEdicion>;
 
 const filtroBase = {
@@ -107,9 +118,16 @@ export const filtrosEquipos = z.strictObject({
   tipo: z.enum(TIPOS_EQUIPO).optional(),
   marca: z.string().max(60).optional(),
   q: z.string().max(100).optional(),
-  activo: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  activo: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...paginacion,
 });
-export const filtrosOrdenes = z.strictObject({ ...filtroBase, estado: z.enum(ESTADOS_ORDEN).optional(), tipo: z.enum(TIPOS_ORDEN).optional() });
+export const filtrosOrdenes = z.strictObject({
+  ...filtroBase,
+  estado: z.enum(ESTADOS_ORDEN).optional(),
+  tipo: z.enum(TIPOS_ORDEN).optional(),
+});
 export const filtrosPedidos = z.strictObject({ ...filtroBase, estado: z.enum(ESTADOS_PEDIDO).optional() });
 export const filtrosCotizaciones = z.strictObject({ ...filtroBase, estado: z.enum(ESTADOS_COTIZACION).optional() });

@@ -42,7 +42,11 @@ export function buscarComuna(texto: string): Comuna | undefined {
 /** Busca una región por nombre oficial o corto, número romano o código CUT. */
 export function buscarRegion(texto: string): Region | undefined {
   // "Región de La Araucanía", "la araucania" and "Araucanía" all name the same region.
-  const sinArticulo = (t: string) => t.replace(/^region /, '').replace(/^(de |del )/, '').replace(/^(la |los |el )/, '');
+  const sinArticulo = (t: string) =>
+    t
+      .replace(/^region /, '')
+      .replace(/^(de |del )/, '')
+      .replace(/^(la |los |el )/, '');
   const clave = sinArticulo(plegar(texto));
   return REGIONES.find(
     (r) =>
@@ -54,8 +58,7 @@ export function buscarRegion(texto: string): Region | undefined {
 }
 
 export type ResultadoUbicacion =
-  | { ok: true; comuna: Comuna | null }
-  | { ok: false; campo: 'comuna' | 'region'; mensaje: string };
+  { ok: true; comuna: Comuna | null } | { ok: false; campo: 'comuna' | 'region'; mensaje: string };
 
 /** La comuna decide la región; una región que la contradice es un error (DOMAIN.md "Región / comuna"). */
 export function resolverUbicacion(comuna?: string | null, region?: string | null): ResultadoUbicacion {

@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const estado = (id: number) =>
-  db.db.selectFrom('clientes').select(['activo', 'ultimo_contacto', 'ultima_actividad']).where('id_cliente', '=', id).executeTakeFirstOrThrow();
+  db.db
+    .selectFrom('clientes')
+    .select(['activo', 'ultimo_contacto', 'ultima_actividad'])
+    .where('id_cliente', '=', id)
+    .executeTakeFirstOrThrow();
 
 describe('activo y ultimo_contacto derivados', () => {
   it('una interacción reciente activa al cliente y fija su último contacto', async () => {
@@ -28,7 +32,14 @@ describe('activo y ultimo_contacto derivados', () => {
     const id = await crearCliente(db.db);
     await db.db
       .insertInto('ordenes_trabajo')
-      .values({ id_cliente: id, tipo: 'preventiva', estado: 'entregada', fecha_ingreso: '2025-12-01', fecha_cierre: '2025-12-05', monto_total: 500_000 })
+      .values({
+        id_cliente: id,
+        tipo: 'preventiva',
+        estado: 'entregada',
+        fecha_ingreso: '2025-12-01',
+        fecha_cierre: '2025-12-05',
+        monto_total: 500_000,
+      })
       .execute();
     await recalcularActividad(db.db, '2026-11-24');
     expect(await estado(id)).toMatchObject({ activo: true, ultimo_contacto: null });
@@ -44,7 +55,10 @@ describe('activo y ultimo_contacto derivados', () => {
       .execute();
     await recalcularActividad(db.db, '2026-11-24');
     expect((await estado(id)).activo).toBe(false);
-    await db.db.insertInto('encuestas_satisfaccion').values({ id_cliente: id, fecha: '2026-06-01', puntuacion_general: 9, estado: 'respondida' }).execute();
+    await db.db
+      .insertInto('encuestas_satisfaccion')
+      .values({ id_cliente: id, fecha: '2026-06-01', puntuacion_general: 9, estado: 'respondida' })
+      .execute();
     await recalcularActividad(db.db, '2026-11-24');
     expect((await estado(id)).activo).toBe(true);
   });

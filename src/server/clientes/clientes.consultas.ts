@@ -60,7 +60,9 @@ function aplicarFiltros(consulta: Consulta, f: FiltrosClientes): Consulta | null
   if (f.segmento || f.potencial) {
     const { segmento, potencial } = f;
     consulta = consulta.where(({ exists, selectFrom }) => {
-      let m = selectFrom('metricas_clientes as m').select(sql`1`.as('x')).whereRef('m.id_cliente', '=', 'c.id_cliente');
+      let m = selectFrom('metricas_clientes as m')
+        .select(sql`1`.as('x'))
+        .whereRef('m.id_cliente', '=', 'c.id_cliente');
       if (segmento) m = m.where('m.segmento_abc', '=', segmento);
       if (potencial) m = m.where('m.potencial_alto', '=', potencial === 'alto');
       return exists(m);
@@ -80,7 +82,9 @@ function aplicarFiltros(consulta: Consulta, f: FiltrosClientes): Consulta | null
   if (f.tipo_equipo || f.marca_equipo) {
     const { tipo_equipo: tipo, marca_equipo: marca } = f;
     consulta = consulta.where(({ exists, selectFrom }) => {
-      let equipos = selectFrom('equipos as e').select(sql`1`.as('x')).whereRef('e.id_cliente', '=', 'c.id_cliente');
+      let equipos = selectFrom('equipos as e')
+        .select(sql`1`.as('x'))
+        .whereRef('e.id_cliente', '=', 'c.id_cliente');
       if (tipo) equipos = equipos.where('e.tipo', '=', plegar(tipo) as never);
       if (marca) equipos = equipos.where(sql`lower(e.marca)`, '=', marca.trim().toLowerCase());
       return exists(equipos);
@@ -124,7 +128,10 @@ export async function buscarClientes(db: Conexion, f: FiltrosClientes) {
       break;
     default: {
       const campo = orden.replace('-', '') as 'fecha_registro' | 'ultimo_contacto';
-      pagina = pagina.orderBy(`c.${campo}`, (orden.startsWith('-') ? sql`desc nulls last` : sql`asc nulls first`) as never);
+      pagina = pagina.orderBy(
+        `c.${campo}`,
+        (orden.startsWith('-') ? sql`desc nulls last` : sql`asc nulls first`) as never,
+      );
     }
   }
   const [filas, total] = await Promise.all([
@@ -166,7 +173,10 @@ export async function buscarNombresParecidos(db: Conexion, nombreComparable: str
 }
 
 /** Every cliente id the list's filters keep (no paging): the recipients of a campaign. */
-export async function idsClientesFiltrados(db: Conexion, f: Omit<FiltrosClientes, 'limit' | 'offset' | 'orden'>): Promise<number[]> {
+export async function idsClientesFiltrados(
+  db: Conexion,
+  f: Omit<FiltrosClientes, 'limit' | 'offset' | 'orden'>,
+): Promise<number[]> {
   const base = aplicarFiltros(db.selectFrom('clientes as c'), { ...f, limit: 1, offset: 0 });
   if (!base) return [];
   return (await base.select('c.id_cliente').orderBy('c.id_cliente').execute()).map((r) => r.id_cliente);

@@ -31,10 +31,15 @@ export const rutasClientes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['clientes'],
         summary: 'Clientes de nombre muy parecido (advertencia de duplicado)',
-        querystring: z.strictObject({ nombre: z.string().min(1).max(200), excluir: z.coerce.number().int().positive().optional() }),
+        querystring: z.strictObject({
+          nombre: z.string().min(1).max(200),
+          excluir: z.coerce.number().int().positive().optional(),
+        }),
       },
     },
-    async (request) => ({ items: await clientesParecidos(db(), usuarioDe(request), request.query.nombre, request.query.excluir) }),
+    async (request) => ({
+      items: await clientesParecidos(db(), usuarioDe(request), request.query.nombre, request.query.excluir),
+    }),
   );
 
   app.post(
@@ -54,7 +59,9 @@ export const rutasClientes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/clientes/:id',
-    { schema: { tags: ['clientes'], summary: 'Editar un cliente (con la versión leída)', params, body: clienteEdicion } },
+    {
+      schema: { tags: ['clientes'], summary: 'Editar un cliente (con la versión leída)', params, body: clienteEdicion },
+    },
     async (request) => editarCliente(db(), usuarioDe(request), actorDe(request), request.params.id, request.body),
   );
 

@@ -21,7 +21,14 @@ const crear = (payload: unknown, cookie = comercial) =>
   t.app.inject({ method: 'POST', url: '/api/clientes', payload: payload as object, headers: { cookie } });
 
 const contar = async (tabla: 'clientes' | 'auditoria') =>
-  Number((await t.db.db.selectFrom(tabla).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db.db
+        .selectFrom(tabla)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('registrar clientes', () => {
   it('guarda el RUT canónico, la comuna oficial con su región, el teléfono E.164 y el email en minúsculas', async () => {
@@ -64,11 +71,27 @@ describe('registrar clientes', () => {
   });
 
   it.each([
-    [{ nombre: 'Fundo Sur', rut: '12.345.678-4' }, 'rut', 'El dígito verificador del RUT no corresponde: para 12.345.678 debe ser 5.'],
-    [{ nombre: 'Fundo Sur', rut: rutValido(), comuna: 'Chillán', region: 'Maule' }, 'region', 'La comuna Chillán pertenece a la región de Ñuble, no a Maule.'],
+    [
+      { nombre: 'Fundo Sur', rut: '12.345.678-4' },
+      'rut',
+      'El dígito verificador del RUT no corresponde: para 12.345.678 debe ser 5.',
+    ],
+    [
+      { nombre: 'Fundo Sur', rut: rutValido(), comuna: 'Chillán', region: 'Maule' },
+      'region',
+      'La comuna Chillán pertenece a la región de Ñuble, no a Maule.',
+    ],
     [{ nombre: 'Fundo Sur', rut: rutValido(), comuna: 'Gotham' }, 'comuna', '«Gotham» no es una comuna de Chile.'],
-    [{ nombre: 'Fundo Sur', rut: rutValido(), telefono: '123' }, 'telefono', 'El teléfono no es válido. Ejemplos: 9 1234 5678 (móvil) o 2 2345 6789 (fijo).'],
-    [{ nombre: 'Fundo Sur', rut: rutValido(), email: 'sin-arroba' }, 'email', 'El correo no es válido (ejemplo: nombre@dominio.cl).'],
+    [
+      { nombre: 'Fundo Sur', rut: rutValido(), telefono: '123' },
+      'telefono',
+      'El teléfono no es válido. Ejemplos: 9 1234 5678 (móvil) o 2 2345 6789 (fijo).',
+    ],
+    [
+      { nombre: 'Fundo Sur', rut: rutValido(), email: 'sin-arroba' },
+      'email',
+      'El correo no es válido (ejemplo: nombre@dominio.cl).',
+    ],
   ])('regla incumplida → 422 que nombra el campo y no escribe nada (%#)', async (payload, campo, mensaje) => {
     const [clientes, auditoria] = [await contar('clientes'), await contar('auditoria')];
     const r = await crear(payload);
@@ -113,8 +136,13 @@ describe('registrar clientes', () => {
     await crear({ nombre: 'Agrícola Los Robles Ltda.', rut: rutValido() });
     const r = await crear({ nombre: 'Agricola Los Robles', rut: rutValido() });
     expect(r.statusCode).toBe(201);
-    expect(cuerpo(r).posibles_duplicados.map((d: { nombre: string }) => d.nombre)).toContain('Agrícola Los Robles Ltda.');
-    const p = await t.app.inject({ url: '/api/clientes/parecidos?nombre=agricola%20los%20robles%20spa', headers: { cookie: lectura } });
+    expect(cuerpo(r).posibles_duplicados.map((d: { nombre: string }) => d.nombre)).toContain(
+      'Agrícola Los Robles Ltda.',
+    );
+    const p = await t.app.inject({
+      url: '/api/clientes/parecidos?nombre=agricola%20los%20robles%20spa',
+      headers: { cookie: lectura },
+    });
     expect(cuerpo(p).items.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -168,16 +196,32 @@ describe('permisos', () => {
 
 describe('editar, archivar y ficha', () => {
   it('edita el teléfono con la versión leída; una versión vieja es 409 y no pisa nada', async () => {
-    const id = cuerpo(await crear({ nombre: 'Hacienda Edición', rut: rutValido(), telefono: '9 1111 1111' })).cliente.id_cliente;
-    const r1 = await t.app.inject({ method: 'PATCH', url: `/api/clientes/${id}`, payload: { telefono: '9 2222 2222', version: 1 }, headers: { cookie: comercial } });
+    const id = cuerpo(await crear({ nombre: 'Hacienda Edición', rut: rutValido(), telefono: '9 1111 1111' })).cliente
+      .id_cliente;
+    const r1 = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/clientes/${id}`,
+      payload: { telefono: '9 2222 2222', version: 1 },
+      headers: { cookie: comercial },
+    });
     expect(r1.statusCode).toBe(200);
     expect(cuerpo(r1)).toMatchObject({ telefono: '+56922222222', version: 2 });
-    const r2 = await t.app.inject({ method: 'PATCH', url: `/api/clientes/${id}`, payload: { telefono: '9 3333 3333', version: 1 }, headers: { cookie: admin } });
+    const r2 = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/clientes/${id}`,
+      payload: { telefono: '9 3333 3333', version: 1 },
+      headers: { cookie: admin },
+    });
     expect(r2.statusCode).toBe(409);
     expect(cuerpo(r2).title).toBe('Otra persona modificó este cliente');
     const actual = cuerpo(await t.app.inject({ url: `/api/clientes/${id}`, headers: { cookie: lectura } }));
     expect(actual.telefono).toBe('+56922222222');
-    const auditoria = await t.db.db.selectFrom('auditoria').select('detalle').where('id_cliente', '=', id).where('accion', '=', 'editar').execute();
+    const auditoria = await t.db.db
+      .selectFrom('auditoria')
+      .select('detalle')
+      .where('id_cliente', '=', id)
+      .where('accion', '=', 'editar')
+      .execute();
     expect(auditoria).toHaveLength(1);
     expect(auditoria[0]!.detalle).toEqual({ cambios: { telefono: ['+56911111111', '+56922222222'] } });
   });
@@ -186,7 +230,12 @@ describe('editar, archivar y ficha', () => {
     const rut = rutValido();
     await crear({ nombre: 'Dueño del RUT', rut });
     const id = cuerpo(await crear({ nombre: 'Quiere el RUT', rut: rutValido() })).cliente.id_cliente;
-    const r = await t.app.inject({ method: 'PATCH', url: `/api/clientes/${id}`, payload: { rut, version: 1 }, headers: { cookie: comercial } });
+    const r = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/clientes/${id}`,
+      payload: { rut, version: 1 },
+      headers: { cookie: comercial },
+    });
     expect(r.statusCode).toBe(409);
     expect(cuerpo(r).detail).toContain('Dueño del RUT');
   });
@@ -196,10 +245,16 @@ describe('editar, archivar y ficha', () => {
     const buscar = async (extra = '') =>
       cuerpo(await t.app.inject({ url: `/api/clientes?q=archivable${extra}`, headers: { cookie: lectura } })).total;
     expect(await buscar()).toBe(1);
-    expect((await t.app.inject({ method: 'POST', url: `/api/clientes/${id}/archivar`, headers: { cookie: comercial } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/clientes/${id}/archivar`, headers: { cookie: comercial } }))
+        .statusCode,
+    ).toBe(200);
     expect(await buscar()).toBe(0);
     expect(await buscar('&archivados=true')).toBe(1);
-    expect((await t.app.inject({ method: 'POST', url: `/api/clientes/${id}/restaurar`, headers: { cookie: comercial } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/clientes/${id}/restaurar`, headers: { cookie: comercial } }))
+        .statusCode,
+    ).toBe(200);
     expect(await buscar()).toBe(1);
   });
 
@@ -208,7 +263,10 @@ describe('editar, archivar y ficha', () => {
     expect(r.statusCode).toBe(404);
     expect(cuerpo(r).title).toBe('El cliente 999999 no existe');
     expect((await t.app.inject({ url: '/api/clientes/abc', headers: { cookie: lectura } })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'POST', url: '/api/clientes/424242/archivar', headers: { cookie: comercial } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/clientes/424242/archivar', headers: { cookie: comercial } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('la ficha trae al cliente y sus equipos', async () => {
@@ -227,14 +285,28 @@ describe('buscar y filtrar', () => {
   let ids: Record<string, number>;
   beforeAll(async () => {
     ids = {
-      robles: await crearCliente(t.db.db, { nombre: 'Sociedad Agrícola Peñaflor SpA', comuna: 'Talca', region: 'Maule', codigo_comuna: '07101', telefono: '+56955501234', email: 'contacto@penaflor.cl', rut: '9876543-3' }),
-      maria: await crearCliente(t.db.db, { nombre: 'María José Núñez Saavedra', comuna: 'Temuco', region: 'La Araucanía', codigo_comuna: '09101' }),
+      robles: await crearCliente(t.db.db, {
+        nombre: 'Sociedad Agrícola Peñaflor SpA',
+        comuna: 'Talca',
+        region: 'Maule',
+        codigo_comuna: '07101',
+        telefono: '+56955501234',
+        email: 'contacto@penaflor.cl',
+        rut: '9876543-3',
+      }),
+      maria: await crearCliente(t.db.db, {
+        nombre: 'María José Núñez Saavedra',
+        comuna: 'Temuco',
+        region: 'La Araucanía',
+        codigo_comuna: '09101',
+      }),
       archivado: await crearCliente(t.db.db, { nombre: 'Peñaflor Archivada', archivado: true }),
     };
     await crearEquipo(t.db.db, ids.maria!, { tipo: 'pulverizador', marca: 'Kubota' });
   });
 
-  const buscar = async (qs: string) => cuerpo(await t.app.inject({ url: `/api/clientes?${qs}`, headers: { cookie: lectura } }));
+  const buscar = async (qs: string) =>
+    cuerpo(await t.app.inject({ url: `/api/clientes?${qs}`, headers: { cookie: lectura } }));
   const nombres = (r: { items: { nombre: string }[] }) => r.items.map((i) => i.nombre);
 
   it('sin tildes ni mayúsculas', async () => {
@@ -256,7 +328,9 @@ describe('buscar y filtrar', () => {
   it('filtra por región, comuna, equipo y activo; oculta archivados', async () => {
     expect(nombres(await buscar('region=maule'))).toEqual(['Sociedad Agrícola Peñaflor SpA']);
     expect(nombres(await buscar('comuna=temuco'))).toEqual(['María José Núñez Saavedra']);
-    expect(nombres(await buscar('tipo_equipo=pulverizador&marca_equipo=kubota'))).toEqual(['María José Núñez Saavedra']);
+    expect(nombres(await buscar('tipo_equipo=pulverizador&marca_equipo=kubota'))).toEqual([
+      'María José Núñez Saavedra',
+    ]);
     expect(nombres(await buscar('q=penaflor&activo=true'))).toEqual([]);
     expect(nombres(await buscar('q=penaflor'))).not.toContain('Peñaflor Archivada');
     expect((await buscar('region=Narnia')).total).toBe(0);
@@ -273,8 +347,14 @@ describe('buscar y filtrar', () => {
   });
 
   it('rechaza filtros desconocidos o fuera de rango con 400', async () => {
-    expect((await t.app.inject({ url: '/api/clientes?limit=5000', headers: { cookie: lectura } })).statusCode).toBe(400);
-    expect((await t.app.inject({ url: '/api/clientes?orden=secreto', headers: { cookie: lectura } })).statusCode).toBe(400);
-    expect((await t.app.inject({ url: '/api/clientes?color=rojo', headers: { cookie: lectura } })).statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/clientes?limit=5000', headers: { cookie: lectura } })).statusCode).toBe(
+      400,
+    );
+    expect((await t.app.inject({ url: '/api/clientes?orden=secreto', headers: { cookie: lectura } })).statusCode).toBe(
+      400,
+    );
+    expect((await t.app.inject({ url: '/api/clientes?color=rojo', headers: { cookie: lectura } })).statusCode).toBe(
+      400,
+    );
   });
 });

@@ -113,7 +113,10 @@ export async function clientesParecidos(db: Conexion, usuario: Usuario, nombre: 
 }
 
 async function exigirRutLibre(db: Conexion, rut: string, excluir?: number): Promise<void> {
-  let consulta = db.selectFrom('clientes').select(['id_cliente', 'nombre', 'id_cliente_fusionado_en']).where('rut', '=', rut);
+  let consulta = db
+    .selectFrom('clientes')
+    .select(['id_cliente', 'nombre', 'id_cliente_fusionado_en'])
+    .where('rut', '=', rut);
   if (excluir) consulta = consulta.where('id_cliente', '<>', excluir);
   const otro = await consulta.executeTakeFirst();
   if (otro) throw rutDuplicado(rut, otro);
@@ -133,20 +136,33 @@ function rutDuplicado(rut: string, otro: { id_cliente: number; nombre: string })
 
 async function exigirResponsable(db: Conexion, id: number | null | undefined): Promise<void> {
   if (id == null) return;
-  const u = await db.selectFrom('usuarios').select('id_usuario').where('id_usuario', '=', id).where('activo', '=', true).executeTakeFirst();
+  const u = await db
+    .selectFrom('usuarios')
+    .select('id_usuario')
+    .where('id_usuario', '=', id)
+    .where('activo', '=', true)
+    .executeTakeFirst();
   if (!u) throw reglaIncumplida([{ campo: 'id_responsable', mensaje: `El usuario ${id} no existe o está inactivo.` }]);
 }
 
 async function fijarEtiquetas(trx: Conexion, idCliente: number, etiquetas: number[]): Promise<void> {
   const unicas = [...new Set(etiquetas)];
   if (unicas.length > 0) {
-    const existentes = await trx.selectFrom('etiquetas').select('id_etiqueta').where('id_etiqueta', 'in', unicas).execute();
+    const existentes = await trx
+      .selectFrom('etiquetas')
+      .select('id_etiqueta')
+      .where('id_etiqueta', 'in', unicas)
+      .execute();
     const faltan = unicas.filter((id) => !existentes.some((e) => e.id_etiqueta === id));
-    if (faltan.length > 0) throw reglaIncumplida([{ campo: 'etiquetas', mensaje: `No existen las etiquetas ${faltan.join(', ')}.` }]);
+    if (faltan.length > 0)
+      throw reglaIncumplida([{ campo: 'etiquetas', mensaje: `No existen las etiquetas ${faltan.join(', ')}.` }]);
   }
   await trx.deleteFrom('clientes_etiquetas').where('id_cliente', '=', idCliente).execute();
   if (unicas.length > 0) {
-    await trx.insertInto('clientes_etiquetas').values(unicas.map((id_etiqueta) => ({ id_cliente: idCliente, id_etiqueta }))).execute();
+    await trx
+      .insertInto('clientes_etiquetas')
+      .values(unicas.map((id_etiqueta) => ({ id_cliente: idCliente, id_etiqueta })))
+      .execute();
   }
 }
 
@@ -165,11 +181,17 @@ export async function registrarCliente(db: Conexion, usuario: Usuario, actor: Ac
     await exigirResponsable(trx, valor.id_responsable);
     const creado = await trx
       .insertInto('clientes')
-      .values({ ...valor, nombre: valor.nombre!, rut: valor.rut!, id_responsable: valor.id_responsable ?? usuario.id_usuario })
+      .values({
+        ...valor,
+        nombre: valor.nombre!,
+        rut: valor.rut!,
+        id_responsable: valor.id_responsable ?? usuario.id_usuario,
+      })
       .returning('id_cliente')
       .executeTakeFirstOrThrow()
       .catch((e: unknown) => {
-        if ((e as { code?: string }).code === '23505') throw rutDuplicado(valor.rut!, { id_cliente: 0, nombre: 'otro cliente' });
+        if ((e as { code?: string }).code === '23505')
+          throw rutDuplicado(valor.rut!, { id_cliente: 0, nombre: 'otro cliente' });
         throw e;
       });
     if (entrada.etiquetas) await fijarEtiquetas(trx, creado.id_cliente, entrada.etiquetas);
@@ -194,9 +216,19 @@ export async function editarCliente(db: Conexion, usuario: Usuario, actor: Actor
   const { version, etiquetas, ...cambios } = entrada;
   const valor = validar(cambios);
   await enTransaccion(db, async (trx) => {
-    const actual = await trx.selectFrom('clientes').selectAll().where('id_cliente', '=', id).forUpdate().executeTakeFirst();
+    const actual = await trx
+      .selectFrom('clientes')
+      .selectAll()
+      .where('id_cliente', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!actual) throw noEncontrado(`El cliente ${id}`);
-    if (actual.anonimizado) throw new ErrorApp('REGLA', 'Cliente anonimizado', 'Los datos de este cliente fueron suprimidos y no se pueden editar.');
+    if (actual.anonimizado)
+      throw new ErrorApp(
+        'REGLA',
+        'Cliente anonimizado',
+        'Los datos de este cliente fueron suprimidos y no se pueden editar.',
+      );
     if (actual.version !== version) {
       throw new ErrorApp(
         'CONFLICTO',
@@ -210,7 +242,9 @@ export async function editarCliente(db: Conexion, usuario: Usuario, actor: Actor
     const antes = Object.fromEntries(CAMPOS_PERSONALES.map((c) => [c, actual[c]]));
     const cambio = diferencias(antes, valor as Record<string, unknown>);
     const etiquetasAntes = etiquetas
-      ? (await trx.selectFrom('clientes_etiquetas').select('id_etiqueta').where('id_cliente', '=', id).execute()).map((e) => e.id_etiqueta).sort()
+      ? (await trx.selectFrom('clientes_etiquetas').select('id_etiqueta').where('id_cliente', '=', id).execute())
+          .map((e) => e.id_etiqueta)
+          .sort()
       : undefined;
     if (etiquetas) {
       await fijarEtiquetas(trx, id, etiquetas);
@@ -222,7 +256,13 @@ export async function editarCliente(db: Conexion, usuario: Usuario, actor: Actor
       .set({ ...valor, version: sql`version + 1`, actualizado_en: new Date() })
       .where('id_cliente', '=', id)
       .execute();
-    await registrarAuditoria(trx, actor, { accion: 'editar', entidad: 'cliente', id_entidad: id, id_cliente: id, detalle: { cambios: cambio } });
+    await registrarAuditoria(trx, actor, {
+      accion: 'editar',
+      entidad: 'cliente',
+      id_entidad: id,
+      id_cliente: id,
+      detalle: { cambios: cambio },
+    });
   });
   return obtenerCliente(db, usuario, id);
 }
@@ -233,11 +273,21 @@ export async function archivarCliente(db: Conexion, usuario: Usuario, actor: Act
   await enTransaccion(db, async (trx) => {
     const r = await trx
       .updateTable('clientes')
-      .set({ archivado: archivar, fecha_archivado: archivar ? new Date() : null, version: sql`version + 1`, actualizado_en: new Date() })
+      .set({
+        archivado: archivar,
+        fecha_archivado: archivar ? new Date() : null,
+        version: sql`version + 1`,
+        actualizado_en: new Date(),
+      })
       .where('id_cliente', '=', id)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw noEncontrado(`El cliente ${id}`);
-    await registrarAuditoria(trx, actor, { accion: archivar ? 'archivar' : 'restaurar', entidad: 'cliente', id_entidad: id, id_cliente: id });
+    await registrarAuditoria(trx, actor, {
+      accion: archivar ? 'archivar' : 'restaurar',
+      entidad: 'cliente',
+      id_entidad: id,
+      id_cliente: id,
+    });
   });
   return obtenerCliente(db, usuario, id);
 }

@@ -87,10 +87,15 @@ export async function fichaCompleta(db: Conexion, usuario: Usuario, id: number, 
   } as FilaCliente);
 
   const equipos = (f.equipos as any[]).map((e) => {
-    const lecturas = (e.lecturas as { fecha: string; horas: unknown }[]).map((l) => ({ fecha: l.fecha, horas: Number(l.horas) }));
+    const lecturas = (e.lecturas as { fecha: string; horas: unknown }[]).map((l) => ({
+      fecha: l.fecha,
+      horas: Number(l.horas),
+    }));
     const proxima = e.activo
       ? proximaMantencion({
-          ultimoServicio: e.ultimo_servicio ? { fecha: e.ultimo_servicio.fecha, horometro: num(e.ultimo_servicio.horometro) } : null,
+          ultimoServicio: e.ultimo_servicio
+            ? { fecha: e.ultimo_servicio.fecha, horometro: num(e.ultimo_servicio.horometro) }
+            : null,
           alta: fechaEnSantiago(e.fecha_alta),
           intervaloMeses: e.intervalo_meses,
           intervaloHoras: e.intervalo_horas,
@@ -99,7 +104,13 @@ export async function fichaCompleta(db: Conexion, usuario: Usuario, id: number, 
         })
       : null;
     const { lecturas: _l, ...resto } = e;
-    return { ...resto, horometro: num(e.horometro), fecha_alta: new Date(e.fecha_alta).toISOString(), lecturas_recientes: lecturas.slice(-5), proxima_mantencion: proxima };
+    return {
+      ...resto,
+      horometro: num(e.horometro),
+      fecha_alta: new Date(e.fecha_alta).toISOString(),
+      lecturas_recientes: lecturas.slice(-5),
+      proxima_mantencion: proxima,
+    };
   });
 
   const encuestas = f.encuestas as any[];
@@ -116,7 +127,9 @@ export async function fichaCompleta(db: Conexion, usuario: Usuario, id: number, 
     valor_historico: num(metricas?.valor_cliente) ?? 0,
     valor_ultimo_anio: num(metricas?.valor_ultimo_anio) ?? 0,
     valor_promedio_clientes: valorPromedio,
-    relacion_con_promedio: valorPromedio ? Math.round(((num(metricas?.valor_cliente) ?? 0) / valorPromedio) * 100) / 100 : null,
+    relacion_con_promedio: valorPromedio
+      ? Math.round(((num(metricas?.valor_cliente) ?? 0) / valorPromedio) * 100) / 100
+      : null,
     cliente_recurrente: Boolean(metricas?.cliente_recurrente),
     segmento_abc: metricas?.segmento_abc ?? null,
     potencial_alto: metricas?.potencial_alto ?? null,
@@ -124,10 +137,14 @@ export async function fichaCompleta(db: Conexion, usuario: Usuario, id: number, 
 
   const alertas: { tipo: string; mensaje: string; fecha?: string }[] = [];
   for (const s of f.seguimientos as any[]) {
-    if (s.fecha_seguimiento < hoy) alertas.push({ tipo: 'seguimiento', mensaje: `Seguimiento vencido: ${s.motivo}`, fecha: s.fecha_seguimiento });
-    else if (s.fecha_seguimiento === hoy) alertas.push({ tipo: 'seguimiento', mensaje: `Seguimiento para hoy: ${s.motivo}`, fecha: s.fecha_seguimiento });
+    if (s.fecha_seguimiento < hoy)
+      alertas.push({ tipo: 'seguimiento', mensaje: `Seguimiento vencido: ${s.motivo}`, fecha: s.fecha_seguimiento });
+    else if (s.fecha_seguimiento === hoy)
+      alertas.push({ tipo: 'seguimiento', mensaje: `Seguimiento para hoy: ${s.motivo}`, fecha: s.fecha_seguimiento });
   }
-  const limiteAviso = new Date(Date.parse(`${hoy}T00:00:00Z`) + DIAS_AVISO_MANTENCION * 86_400_000).toISOString().slice(0, 10);
+  const limiteAviso = new Date(Date.parse(`${hoy}T00:00:00Z`) + DIAS_AVISO_MANTENCION * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   for (const e of equipos) {
     const p = e.proxima_mantencion;
     if (!p?.fecha || p.fecha > limiteAviso) continue;
@@ -142,12 +159,21 @@ export async function fichaCompleta(db: Conexion, usuario: Usuario, id: number, 
   const limiteCotizacion = new Date(Date.parse(`${hoy}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
   for (const q of f.cotizaciones_abiertas as any[]) {
     if (q.fecha_vencimiento && q.fecha_vencimiento <= limiteCotizacion) {
-      alertas.push({ tipo: 'cotizacion', mensaje: `Cotización ${q.numero ?? q.id_cotizacion} ${q.fecha_vencimiento < hoy ? 'vencida' : 'por vencer'}`, fecha: q.fecha_vencimiento });
+      alertas.push({
+        tipo: 'cotizacion',
+        mensaje: `Cotización ${q.numero ?? q.id_cotizacion} ${q.fecha_vencimiento < hoy ? 'vencida' : 'por vencer'}`,
+        fecha: q.fecha_vencimiento,
+      });
     }
   }
   const dias = num(metricas?.dias_desde_ultima_interaccion);
   if (dias != null && dias >= 180) alertas.push({ tipo: 'inactividad', mensaje: `Sin contacto hace ${dias} días` });
-  if (encuestas[0]?.nps === -1) alertas.push({ tipo: 'detractor', mensaje: `Última encuesta con nota ${encuestas[0].puntuacion_general}/10`, fecha: encuestas[0].fecha });
+  if (encuestas[0]?.nps === -1)
+    alertas.push({
+      tipo: 'detractor',
+      mensaje: `Última encuesta con nota ${encuestas[0].puntuacion_general}/10`,
+      fecha: encuestas[0].fecha,
+    });
 
   return {
     cliente,
@@ -156,7 +182,10 @@ export async function fichaCompleta(db: Conexion, usuario: Usuario, id: number, 
     seguimientos_abiertos: f.seguimientos,
     ordenes: (f.ordenes as any[]).map((o) => ({ ...o, monto_total: Number(o.monto_total) })),
     pedidos: (f.pedidos as any[]).map((p) => ({ ...p, monto_total: Number(p.monto_total) })),
-    cotizaciones_abiertas: (f.cotizaciones_abiertas as any[]).map((q) => ({ ...q, monto_total: Number(q.monto_total) })),
+    cotizaciones_abiertas: (f.cotizaciones_abiertas as any[]).map((q) => ({
+      ...q,
+      monto_total: Number(q.monto_total),
+    })),
     satisfaccion,
     valor,
     alertas,

@@ -7,22 +7,46 @@ import type { Usuario } from '../usuarios/usuarios.ts';
 /** Vistas guardadas: búsquedas de clientes con nombre, propias de cada usuario. */
 export async function listarVistas(db: Conexion, usuario: Usuario) {
   exigirRol(usuario, TODOS, 'ver vistas guardadas');
-  return db.selectFrom('vistas_guardadas').select(['id_vista', 'nombre', 'filtros']).where('id_usuario', '=', usuario.id_usuario).orderBy('nombre').execute();
+  return db
+    .selectFrom('vistas_guardadas')
+    .select(['id_vista', 'nombre', 'filtros'])
+    .where('id_usuario', '=', usuario.id_usuario)
+    .orderBy('nombre')
+    .execute();
 }
 
-export async function guardarVista(db: Conexion, usuario: Usuario, datos: { nombre: string; filtros: Record<string, unknown> }) {
+export async function guardarVista(
+  db: Conexion,
+  usuario: Usuario,
+  datos: { nombre: string; filtros: Record<string, unknown> },
+) {
   exigirRol(usuario, TODOS, 'guardar vistas');
   // The filters must be ones the customer list understands, so a saved view always opens.
   const { limit: _l, offset: _o, ...sinPagina } = datos.filtros;
   const r = filtrosClientes.safeParse(Object.fromEntries(Object.entries(sinPagina).map(([k, v]) => [k, String(v)])));
   if (!r.success) {
-    throw reglaIncumplida(r.error.issues.map((i) => ({ campo: `filtros.${i.path.join('.') || (i as { keys?: string[] }).keys?.join(',') || ''}`, mensaje: i.message })));
+    throw reglaIncumplida(
+      r.error.issues.map((i) => ({
+        campo: `filtros.${i.path.join('.') || (i as { keys?: string[] }).keys?.join(',') || ''}`,
+        mensaje: i.message,
+      })),
+    );
   }
-  const existe = await db.selectFrom('vistas_guardadas').select('id_vista').where('id_usuario', '=', usuario.id_usuario).where('nombre', '=', datos.nombre).executeTakeFirst();
+  const existe = await db
+    .selectFrom('vistas_guardadas')
+    .select('id_vista')
+    .where('id_usuario', '=', usuario.id_usuario)
+    .where('nombre', '=', datos.nombre)
+    .executeTakeFirst();
   if (existe) {
-    throw new ErrorApp('CONFLICTO', 'Ya tiene una vista con ese nombre', `Ya existe su vista «${datos.nombre}»; elija otro nombre.`, {
-      errores: [{ campo: 'nombre', mensaje: 'Ya existe una vista con ese nombre.' }],
-    });
+    throw new ErrorApp(
+      'CONFLICTO',
+      'Ya tiene una vista con ese nombre',
+      `Ya existe su vista «${datos.nombre}»; elija otro nombre.`,
+      {
+        errores: [{ campo: 'nombre', mensaje: 'Ya existe una vista con ese nombre.' }],
+      },
+    );
   }
   return db
     .insertInto('vistas_guardadas')
@@ -33,6 +57,10 @@ export async function guardarVista(db: Conexion, usuario: Usuario, datos: { nomb
 
 export async function borrarVista(db: Conexion, usuario: Usuario, id: number) {
   exigirRol(usuario, TODOS, 'borrar vistas');
-  const r = await db.deleteFrom('vistas_guardadas').where('id_vista', '=', id).where('id_usuario', '=', usuario.id_usuario).executeTakeFirst();
+  const r = await db
+    .deleteFrom('vistas_guardadas')
+    .where('id_vista', '=', id)
+    .where('id_usuario', '=', usuario.id_usuario)
+    .executeTakeFirst();
   if (Number(r.numDeletedRows) === 0) throw noEncontrado(`La vista ${id}`);
 }

@@ -28,7 +28,9 @@ export async function generarAlertas(db: Conexion, hoy: string = hoyEnSantiago()
   const responsable = sql`coalesce(c.id_responsable, (SELECT id_usuario FROM usuarios WHERE activo AND rol IN ('admin', 'comercial')
                                                      ORDER BY rol = 'admin' DESC, id_usuario LIMIT 1))`;
   const insertar = (seleccion: ReturnType<typeof sql>) =>
-    sql`INSERT INTO alertas (id_cliente, id_usuario, tipo, clave, titulo, detalle, fecha) ${seleccion} ON CONFLICT (clave) DO NOTHING`.execute(db);
+    sql`INSERT INTO alertas (id_cliente, id_usuario, tipo, clave, titulo, detalle, fecha) ${seleccion} ON CONFLICT (clave) DO NOTHING`.execute(
+      db,
+    );
   const r = await Promise.all([
     insertar(sql`
       SELECT i.id_cliente, i.id_responsable_seguimiento, 'seguimiento', 'seguimiento:' || i.id_interaccion || ':' || i.fecha_seguimiento,
@@ -71,24 +73,48 @@ export async function generarAlertas(db: Conexion, hoy: string = hoyEnSantiago()
 }
 
 /** Alertas que piden acción hoy: abiertas, o pospuestas cuyo plazo ya llegó; las del usuario (admin: todas). */
-export async function listarAlertas(db: Conexion, usuario: Usuario, f: { todos?: boolean; tipo?: string; limit: number; offset: number }, hoy: string = hoyEnSantiago()) {
+export async function listarAlertas(
+  db: Conexion,
+  usuario: Usuario,
+  f: { todos?: boolean; tipo?: string; limit: number; offset: number },
+  hoy: string = hoyEnSantiago(),
+) {
   exigirRol(usuario, TODOS, 'ver alertas');
   let q = db
     .selectFrom('alertas as a')
     .innerJoin('clientes as c', 'c.id_cliente', 'a.id_cliente')
-    .where((eb) => eb.or([eb('a.estado', '=', 'abierta'), eb.and([eb('a.estado', '=', 'pospuesta'), eb('a.pospuesta_hasta', '<=', hoy)])]))
+    .where((eb) =>
+      eb.or([
+        eb('a.estado', '=', 'abierta'),
+        eb.and([eb('a.estado', '=', 'pospuesta'), eb('a.pospuesta_hasta', '<=', hoy)]),
+      ]),
+    )
     .where('c.archivado', '=', false);
   if (!(usuario.rol === 'admin' && f.todos)) q = q.where('a.id_usuario', '=', usuario.id_usuario);
   if (f.tipo) q = q.where('a.tipo', '=', f.tipo as never);
   const [items, total, porTipo] = await Promise.all([
-    q.select(['a.id_alerta', 'a.id_cliente', 'a.tipo', 'a.titulo', 'a.detalle', 'a.fecha', 'a.estado', 'c.nombre as cliente', 'c.telefono'])
+    q
+      .select([
+        'a.id_alerta',
+        'a.id_cliente',
+        'a.tipo',
+        'a.titulo',
+        'a.detalle',
+        'a.fecha',
+        'a.estado',
+        'c.nombre as cliente',
+        'c.telefono',
+      ])
       .orderBy('a.fecha')
       .orderBy('a.id_alerta')
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    q.select(['a.tipo', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('a.tipo').execute(),
+    q
+      .select(['a.tipo', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('a.tipo')
+      .execute(),
   ]);
   return { total: Number(total.n), por_tipo: Object.fromEntries(porTipo.map((p) => [p.tipo, Number(p.n)])), items };
 }
@@ -101,7 +127,11 @@ export async function cambiarAlerta(
   cambio: { accion: 'atender' } | { accion: 'descartar'; motivo: string } | { accion: 'posponer'; hasta: string },
 ) {
   exigirRol(usuario, ['admin', 'comercial', 'tecnico'], 'gestionar alertas');
-  const a = await db.selectFrom('alertas').select(['id_usuario', 'estado']).where('id_alerta', '=', id).executeTakeFirst();
+  const a = await db
+    .selectFrom('alertas')
+    .select(['id_usuario', 'estado'])
+    .where('id_alerta', '=', id)
+    .executeTakeFirst();
   if (!a) throw noEncontrado(`La alerta ${id}`);
   if (usuario.rol !== 'admin' && a.id_usuario !== usuario.id_usuario) {
     throw new ErrorApp('PROHIBIDO', 'No tiene permiso para esta acción', 'Esta alerta está asignada a otra persona.');

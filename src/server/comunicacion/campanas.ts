@@ -47,13 +47,22 @@ interface Destinatario {
  * The recipients of a campaign with, for each, whether it can be contacted on the channel: explicit
  * consent for that channel is required (Ley 21.719, DOMAIN.md "Consent"), as is a mail or phone.
  */
-export async function previsualizarDestinatarios(db: Conexion, canal: Canal, filtros: DestinatariosCampana, hoy: string = hoyEnSantiago()): Promise<Destinatario[]> {
+export async function previsualizarDestinatarios(
+  db: Conexion,
+  canal: Canal,
+  filtros: DestinatariosCampana,
+  hoy: string = hoyEnSantiago(),
+): Promise<Destinatario[]> {
   const { ids, inactivo_meses, antiguedad_equipo_min, ...deLista } = filtros;
   let candidatos = ids ?? (await idsClientesFiltrados(db, deLista));
   if (candidatos.length === 0) return [];
   const extra = [
-    inactivo_meses ? sql`AND (c.ultimo_contacto IS NULL OR (c.ultimo_contacto AT TIME ZONE 'America/Santiago')::date <= ${restarMeses(hoy, inactivo_meses)}::date)` : sql``,
-    antiguedad_equipo_min ? sql`AND EXISTS (SELECT 1 FROM equipos e WHERE e.id_cliente = c.id_cliente AND e.activo AND e.anio <= ${Number(hoy.slice(0, 4)) - antiguedad_equipo_min})` : sql``,
+    inactivo_meses
+      ? sql`AND (c.ultimo_contacto IS NULL OR (c.ultimo_contacto AT TIME ZONE 'America/Santiago')::date <= ${restarMeses(hoy, inactivo_meses)}::date)`
+      : sql``,
+    antiguedad_equipo_min
+      ? sql`AND EXISTS (SELECT 1 FROM equipos e WHERE e.id_cliente = c.id_cliente AND e.activo AND e.anio <= ${Number(hoy.slice(0, 4)) - antiguedad_equipo_min})`
+      : sql``,
   ];
   const filas = await sql<{
     id_cliente: number;
@@ -83,15 +92,18 @@ export async function previsualizarDestinatarios(db: Conexion, canal: Canal, fil
     ORDER BY c.nombre, c.id_cliente`.execute(db);
   return filas.rows.map((f) => {
     const destino = canal === 'email' ? f.email : f.telefono;
-    const motivo = f.anonimizado || f.bloqueado
-      ? 'Tratamiento bloqueado a pedido del titular'
-      : f.consentido === false
-        ? 'Se dio de baja de este canal'
-        : f.consentido !== true
-          ? 'Sin consentimiento para este canal'
-          : !destino
-            ? canal === 'email' ? 'Sin correo registrado' : 'Sin teléfono registrado'
-            : null;
+    const motivo =
+      f.anonimizado || f.bloqueado
+        ? 'Tratamiento bloqueado a pedido del titular'
+        : f.consentido === false
+          ? 'Se dio de baja de este canal'
+          : f.consentido !== true
+            ? 'Sin consentimiento para este canal'
+            : !destino
+              ? canal === 'email'
+                ? 'Sin correo registrado'
+                : 'Sin teléfono registrado'
+              : null;
     return {
       id_cliente: f.id_cliente,
       nombre: f.nombre,
@@ -112,15 +124,33 @@ export async function previsualizarDestinatarios(db: Conexion, canal: Canal, fil
 export async function crearCampana(db: Conexion, usuario: Usuario, actor: Actor, c: z.infer<typeof nuevaCampana>) {
   exigirRol(usuario, ESCRIBIR, 'crear campañas');
   const desconocidas = variablesDesconocidas(`${c.asunto ?? ''} ${c.cuerpo}`);
-  if (desconocidas.length) throw reglaIncumplida([{ campo: 'cuerpo', mensaje: `Variables desconocidas: ${desconocidas.map((v) => `{${v}}`).join(', ')}.` }]);
-  if (c.canal === 'email' && !c.asunto?.trim()) throw reglaIncumplida([{ campo: 'asunto', mensaje: 'Un correo necesita asunto.' }]);
+  if (desconocidas.length)
+    throw reglaIncumplida([
+      { campo: 'cuerpo', mensaje: `Variables desconocidas: ${desconocidas.map((v) => `{${v}}`).join(', ')}.` },
+    ]);
+  if (c.canal === 'email' && !c.asunto?.trim())
+    throw reglaIncumplida([{ campo: 'asunto', mensaje: 'Un correo necesita asunto.' }]);
   return enTransaccion(db, async (trx) => {
     const r = await trx
       .insertInto('campanas')
-      .values({ nombre: c.nombre, canal: c.canal, asunto: c.asunto ?? null, cuerpo: c.cuerpo, tipo: c.tipo, dias_conversion: c.dias_conversion, filtros: JSON.stringify(c.filtros), id_usuario: usuario.id_usuario })
+      .values({
+        nombre: c.nombre,
+        canal: c.canal,
+        asunto: c.asunto ?? null,
+        cuerpo: c.cuerpo,
+        tipo: c.tipo,
+        dias_conversion: c.dias_conversion,
+        filtros: JSON.stringify(c.filtros),
+        id_usuario: usuario.id_usuario,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await registrarAuditoria(trx, actor, { accion: 'crear', entidad: 'campana', id_entidad: r.id_campana, detalle: { nombre: c.nombre, canal: c.canal } });
+    await registrarAuditoria(trx, actor, {
+      accion: 'crear',
+      entidad: 'campana',
+      id_entidad: r.id_campana,
+      detalle: { nombre: c.nombre, canal: c.canal },
+    });
     return r;
   });
 }
@@ -151,8 +181,11 @@ export async function destinatariosDeCampana(db: Conexion, usuario: Usuario, id:
 export async function enviarCampana(db: Conexion, usuario: Usuario, actor: Actor, id: number, publicUrl: string) {
   exigirRol(usuario, ESCRIBIR, 'enviar campañas');
   const c = await leerCampana(db, id);
-  if (c.estado === 'cancelada') throw new ErrorApp('REGLA', 'Campaña cancelada', 'Esta campaña fue cancelada y no se puede enviar.');
-  const lista = (await previsualizarDestinatarios(db, c.canal, c.filtros as DestinatariosCampana)).filter((d) => d.incluido);
+  if (c.estado === 'cancelada')
+    throw new ErrorApp('REGLA', 'Campaña cancelada', 'Esta campaña fue cancelada y no se puede enviar.');
+  const lista = (await previsualizarDestinatarios(db, c.canal, c.filtros as DestinatariosCampana)).filter(
+    (d) => d.incluido,
+  );
   let encolados = 0;
   await enTransaccion(db, async (trx) => {
     const clave = await secretoBaja(trx);
@@ -161,7 +194,10 @@ export async function enviarCampana(db: Conexion, usuario: Usuario, actor: Actor
       trx,
       lista.map((d) => {
         const cuerpo = completarPlantilla(c.cuerpo, d.variables);
-        const baja = c.canal === 'email' ? `\n\nSi no desea recibir más correos nuestros: ${base}/api/public/baja/${firmarBaja(clave, d.id_cliente, 'email')}` : '';
+        const baja =
+          c.canal === 'email'
+            ? `\n\nSi no desea recibir más correos nuestros: ${base}/api/public/baja/${firmarBaja(clave, d.id_cliente, 'email')}`
+            : '';
         return {
           id_cliente: d.id_cliente,
           canal: c.canal,
@@ -170,13 +206,25 @@ export async function enviarCampana(db: Conexion, usuario: Usuario, actor: Actor
           destino: d.destino,
           asunto: c.asunto ? completarPlantilla(c.asunto, d.variables) : c.nombre,
           cuerpo: cuerpo + baja,
-          enlace: c.canal === 'whatsapp' && d.destino ? `https://wa.me/${digitosWhatsapp(d.destino)}?text=${encodeURIComponent(cuerpo)}` : null,
+          enlace:
+            c.canal === 'whatsapp' && d.destino
+              ? `https://wa.me/${digitosWhatsapp(d.destino)}?text=${encodeURIComponent(cuerpo)}`
+              : null,
           id_campana: id,
         };
       }),
     );
-    await trx.updateTable('campanas').set({ estado: 'enviando', enviada_en: c.enviada_en ?? new Date() }).where('id_campana', '=', id).execute();
-    await registrarAuditoria(trx, actor, { accion: 'enviar', entidad: 'campana', id_entidad: id, detalle: { destinatarios: lista.length, nuevos: encolados } });
+    await trx
+      .updateTable('campanas')
+      .set({ estado: 'enviando', enviada_en: c.enviada_en ?? new Date() })
+      .where('id_campana', '=', id)
+      .execute();
+    await registrarAuditoria(trx, actor, {
+      accion: 'enviar',
+      entidad: 'campana',
+      id_entidad: id,
+      detalle: { destinatarios: lista.length, nuevos: encolados },
+    });
   });
   return { destinatarios: lista.length, encolados };
 }
@@ -215,7 +263,14 @@ export async function resultadosCampana(db: Conexion, usuario: Usuario, id: numb
   if (c.estado === 'enviando' && resumen.pendientes === 0 && resumen.fallidos === 0 && resumen.destinatarios > 0) {
     await db.updateTable('campanas').set({ estado: 'terminada' }).where('id_campana', '=', id).execute();
   }
-  return { campana: { ...c, estado: resumen.pendientes === 0 && resumen.fallidos === 0 && c.estado === 'enviando' ? 'terminada' : c.estado }, resumen, items: filas.rows };
+  return {
+    campana: {
+      ...c,
+      estado: resumen.pendientes === 0 && resumen.fallidos === 0 && c.estado === 'enviando' ? 'terminada' : c.estado,
+    },
+    resumen,
+    items: filas.rows,
+  };
 }
 
 export async function listarCampanas(db: Conexion, usuario: Usuario) {

@@ -21,10 +21,12 @@ export async function consentimientosCliente(db: Conexion, usuario: Usuario, idC
     .orderBy('k.id_consentimiento', 'desc')
     .execute();
   return {
-    vigente: Object.fromEntries(CANALES.map((canal) => {
-      const u = historia.find((h) => h.canal === canal);
-      return [canal, u ? { otorgado: u.otorgado, fecha: u.fecha.toISOString(), fuente: u.fuente } : null];
-    })),
+    vigente: Object.fromEntries(
+      CANALES.map((canal) => {
+        const u = historia.find((h) => h.canal === canal);
+        return [canal, u ? { otorgado: u.otorgado, fecha: u.fecha.toISOString(), fuente: u.fuente } : null];
+      }),
+    ),
     historia: historia.map((h) => ({ ...h, fecha: h.fecha.toISOString() })),
   };
 }
@@ -38,10 +40,28 @@ export async function registrarConsentimiento(
 ) {
   if (usuario) exigirRol(usuario, ['admin', 'comercial', 'tecnico'], 'registrar consentimientos');
   await enTransaccion(db, async (trx) => {
-    const c = await trx.selectFrom('clientes').select('id_cliente').where('id_cliente', '=', idCliente).executeTakeFirst();
+    const c = await trx
+      .selectFrom('clientes')
+      .select('id_cliente')
+      .where('id_cliente', '=', idCliente)
+      .executeTakeFirst();
     if (!c) throw noEncontrado(`El cliente ${idCliente}`);
-    await trx.insertInto('consentimientos').values({ id_cliente: idCliente, canal: d.canal, otorgado: d.otorgado, fuente: d.fuente, id_usuario: usuario?.id_usuario ?? null }).execute();
-    await registrarAuditoria(trx, actor, { accion: d.otorgado ? 'consentir' : 'revocar', entidad: 'consentimiento', id_cliente: idCliente, detalle: d });
+    await trx
+      .insertInto('consentimientos')
+      .values({
+        id_cliente: idCliente,
+        canal: d.canal,
+        otorgado: d.otorgado,
+        fuente: d.fuente,
+        id_usuario: usuario?.id_usuario ?? null,
+      })
+      .execute();
+    await registrarAuditoria(trx, actor, {
+      accion: d.otorgado ? 'consentir' : 'revocar',
+      entidad: 'consentimiento',
+      id_cliente: idCliente,
+      detalle: d,
+    });
   });
 }
 
@@ -49,7 +69,11 @@ export async function registrarConsentimiento(
 export async function darseDeBaja(db: Conexion, token: string, ip: string | null): Promise<{ canal: Canal } | null> {
   const datos = await leerTokenBaja(db, token);
   if (!datos) return null;
-  await registrarConsentimiento(db, null, { id_usuario: null, ip }, datos.id_cliente, { canal: datos.canal, otorgado: false, fuente: 'enlace de baja en correo' });
+  await registrarConsentimiento(db, null, { id_usuario: null, ip }, datos.id_cliente, {
+    canal: datos.canal,
+    otorgado: false,
+    fuente: 'enlace de baja en correo',
+  });
   // Nothing already queued on that channel goes out either.
   await db
     .updateTable('mensajes')

@@ -36,12 +36,21 @@ export async function reporteInactivos(
       FROM clientes c LEFT JOIN metricas_clientes m ON m.id_cliente = c.id_cliente
       ${where}
       ORDER BY coalesce(m.valor_cliente, 0) DESC, c.id_cliente LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
-    sql<{ n: number }>`SELECT count(*) AS n FROM clientes c LEFT JOIN metricas_clientes m ON m.id_cliente = c.id_cliente ${where}`.execute(db),
+    sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM clientes c LEFT JOIN metricas_clientes m ON m.id_cliente = c.id_cliente ${where}`.execute(
+      db,
+    ),
   ]);
   return {
     meses: f.meses,
     desde: limite,
     total: Number(total.rows[0]?.n ?? 0),
-    items: filas.rows.map((r) => ({ ...r, rut_formateado: formatearRut(r.rut), valor_cliente: Number(r.valor_cliente), dias_sin_contacto: r.dias_sin_contacto == null ? null : Number(r.dias_sin_contacto) })),
+    items: filas.rows.map((r) => ({
+      ...r,
+      rut_formateado: formatearRut(r.rut),
+      valor_cliente: Number(r.valor_cliente),
+      dias_sin_contacto: r.dias_sin_contacto == null ? null : Number(r.dias_sin_contacto),
+    })),
   };
 }

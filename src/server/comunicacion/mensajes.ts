@@ -37,7 +37,11 @@ export async function encolarMensajes(trx: Conexion, mensajes: MensajeNuevo[]): 
       id_campana: m.id_campana ?? null,
     }));
     if (lote.length === 0) continue;
-    const r = await trx.insertInto('mensajes').values(lote as never).onConflict((oc) => oc.column('clave').doNothing()).executeTakeFirst();
+    const r = await trx
+      .insertInto('mensajes')
+      .values(lote as never)
+      .onConflict((oc) => oc.column('clave').doNothing())
+      .executeTakeFirst();
     nuevos += Number(r.numInsertedOrUpdatedRows ?? 0);
   }
   return nuevos;
@@ -82,8 +86,14 @@ export async function consentimiento(db: Conexion, idCliente: number, canal: Can
 /** The secret that signs opt-out links: created once per database, shared by every instance. */
 async function secreto(db: Conexion): Promise<string> {
   const nuevo = crypto.randomBytes(32).toString('hex');
-  await sql`INSERT INTO ajustes (clave, valor) VALUES ('secreto_enlaces', ${JSON.stringify(nuevo)}) ON CONFLICT (clave) DO NOTHING`.execute(db);
-  const r = await db.selectFrom('ajustes').select('valor').where('clave', '=', 'secreto_enlaces').executeTakeFirstOrThrow();
+  await sql`INSERT INTO ajustes (clave, valor) VALUES ('secreto_enlaces', ${JSON.stringify(nuevo)}) ON CONFLICT (clave) DO NOTHING`.execute(
+    db,
+  );
+  const r = await db
+    .selectFrom('ajustes')
+    .select('valor')
+    .where('clave', '=', 'secreto_enlaces')
+    .executeTakeFirstOrThrow();
   return r.valor as string;
 }
 
@@ -180,7 +190,13 @@ export async function procesarMensajes(
 }
 
 /** Marks a message sent and records it as an interacción of its cliente, in one transaction. */
-export async function marcarEnviado(db: Conexion, idMensaje: number, via: 'smtp' | 'bandeja' | 'enlace', ahora: Date = new Date(), idUsuario: number | null = null) {
+export async function marcarEnviado(
+  db: Conexion,
+  idMensaje: number,
+  via: 'smtp' | 'bandeja' | 'enlace',
+  ahora: Date = new Date(),
+  idUsuario: number | null = null,
+) {
   await enTransaccion(db, async (trx) => {
     const m = await trx
       .selectFrom('mensajes')

@@ -41,16 +41,22 @@ export async function generarRecordatorios(db: Conexion, publicUrl: string, hoy:
     FROM equipos e JOIN clientes c ON c.id_cliente = e.id_cliente
     WHERE e.activo AND NOT c.archivado AND NOT c.bloqueado AND NOT c.anonimizado
       AND e.proxima_mantencion BETWEEN ${restarMeses(hoy, 1)}::date AND ${sumarDias(hoy, dias)}::date
-      AND NOT EXISTS (SELECT 1 FROM mensajes m WHERE m.clave LIKE 'mantencion:' || e.id_equipo || ':' || e.proxima_mantencion || ':%')`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM mensajes m WHERE m.clave LIKE 'mantencion:' || e.id_equipo || ':' || e.proxima_mantencion || ':%')`.execute(
+    db,
+  );
   let creados = 0;
   for (const f of filas.rows) {
-    const porCorreo = Boolean(f.email) && !f.baja_email && (f.canal_preferido === 'email' || !f.telefono || f.baja_whatsapp);
+    const porCorreo =
+      Boolean(f.email) && !f.baja_email && (f.canal_preferido === 'email' || !f.telefono || f.baja_whatsapp);
     const porWhatsapp = !porCorreo && Boolean(f.telefono) && !f.baja_whatsapp;
     if (!porCorreo && !porWhatsapp) continue;
-    const cuando = f.proxima < hoy ? `está atrasada desde el ${formatearFecha(f.proxima)}` : `vence el ${formatearFecha(f.proxima)}`;
+    const cuando =
+      f.proxima < hoy ? `está atrasada desde el ${formatearFecha(f.proxima)}` : `vence el ${formatearFecha(f.proxima)}`;
     const texto = `Hola ${f.nombre}: la mantención de su ${f.equipo} ${cuando}${f.motivo === 'horas' ? ' según sus horas de uso' : ''}. ¿Le agendamos una hora en el taller?`;
     const canal = porCorreo ? 'email' : 'whatsapp';
-    const baja = porCorreo ? `\n\nSi no desea recibir más correos nuestros: ${publicUrl.replace(/\/$/, '')}/api/public/baja/${await tokenBaja(db, f.id_cliente, 'email')}` : '';
+    const baja = porCorreo
+      ? `\n\nSi no desea recibir más correos nuestros: ${publicUrl.replace(/\/$/, '')}/api/public/baja/${await tokenBaja(db, f.id_cliente, 'email')}`
+      : '';
     const id = await encolarMensaje(db, {
       id_cliente: f.id_cliente,
       canal,
@@ -82,7 +88,15 @@ export async function generarSaludos(db: Conexion, publicUrl: string, hoy: strin
           ? `¡Feliz aniversario a ${f.nombre}! Gracias por confiar en nosotros.`
           : `Hoy se cumplen ${f.anios} año${f.anios === 1 ? '' : 's'} desde que ${f.nombre} es cliente del taller. ¡Gracias por su confianza!`;
     const baja = `\n\nSi no desea recibir más correos nuestros: ${publicUrl.replace(/\/$/, '')}/api/public/baja/${await tokenBaja(db, f.id_cliente, 'email')}`;
-    const id = await encolarMensaje(db, { id_cliente: f.id_cliente, canal: 'email', motivo: 'saludo', clave: `saludo:${f.tipo}:${f.id_cliente}:${f.dia}`, destino: f.email, asunto: 'Un saludo del taller', cuerpo: texto + baja });
+    const id = await encolarMensaje(db, {
+      id_cliente: f.id_cliente,
+      canal: 'email',
+      motivo: 'saludo',
+      clave: `saludo:${f.tipo}:${f.id_cliente}:${f.dia}`,
+      destino: f.email,
+      asunto: 'Un saludo del taller',
+      cuerpo: texto + baja,
+    });
     if (id) creados++;
   }
   return { saludos: creados };
@@ -90,7 +104,16 @@ export async function generarSaludos(db: Conexion, publicUrl: string, hoy: strin
 
 /** Fechas especiales entre dos días: tipo, cliente, si consintió correo, y años cumplidos. */
 async function fechasEspeciales(db: Conexion, desde: string, hasta: string) {
-  const r = await sql<{ id_cliente: number; nombre: string; email: string | null; telefono: string | null; tipo: string; dia: string; anios: number; consentimiento_email: boolean }>`
+  const r = await sql<{
+    id_cliente: number;
+    nombre: string;
+    email: string | null;
+    telefono: string | null;
+    tipo: string;
+    dia: string;
+    anios: number;
+    consentimiento_email: boolean;
+  }>`
     SELECT c.id_cliente, c.nombre, c.email, c.telefono, o.tipo, f.dia::text AS dia,
            (extract(year FROM f.dia) - extract(year FROM o.origen))::int AS anios,
            coalesce((SELECT k.otorgado FROM consentimientos k WHERE k.id_cliente = c.id_cliente AND k.canal = 'email' ORDER BY k.fecha DESC, k.id_consentimiento DESC LIMIT 1), false) AS consentimiento_email
@@ -106,7 +129,12 @@ async function fechasEspeciales(db: Conexion, desde: string, hasta: string) {
 }
 
 /** Las fechas especiales de los próximos días, para saludar en persona a quien no consintió correo. */
-export async function listarFechasEspeciales(db: Conexion, usuario: Usuario, dias: number, hoy: string = hoyEnSantiago()) {
+export async function listarFechasEspeciales(
+  db: Conexion,
+  usuario: Usuario,
+  dias: number,
+  hoy: string = hoyEnSantiago(),
+) {
   exigirRol(usuario, TODOS, 'ver fechas especiales');
   return { desde: hoy, hasta: sumarDias(hoy, dias), items: await fechasEspeciales(db, hoy, sumarDias(hoy, dias)) };
 }

@@ -14,9 +14,15 @@ const ESCRIBIR = ['admin', 'comercial'] as const;
 /** Vencimiento no antes de la emisión; una cotización resuelta lleva fecha de resolución. */
 function completar(c: Partial<CotizacionEntrada>) {
   if (c.fecha_vencimiento && c.fecha && c.fecha_vencimiento < c.fecha) {
-    throw reglaIncumplida([{ campo: 'fecha_vencimiento', mensaje: 'El vencimiento no puede ser anterior a la fecha de la cotización.' }]);
+    throw reglaIncumplida([
+      { campo: 'fecha_vencimiento', mensaje: 'El vencimiento no puede ser anterior a la fecha de la cotización.' },
+    ]);
   }
-  return c.estado && c.estado !== 'pendiente' ? (c.fecha_resolucion ?? hoyEnSantiago()) : c.estado === 'pendiente' ? null : c.fecha_resolucion;
+  return c.estado && c.estado !== 'pendiente'
+    ? (c.fecha_resolucion ?? hoyEnSantiago())
+    : c.estado === 'pendiente'
+      ? null
+      : c.fecha_resolucion;
 }
 
 export async function registrarCotizacion(db: Conexion, usuario: Usuario, actor: Actor, entrada: CotizacionEntrada) {
@@ -32,13 +38,24 @@ export async function registrarCotizacion(db: Conexion, usuario: Usuario, actor:
       .returning('id_cotizacion')
       .executeTakeFirstOrThrow()
       .catch((e: unknown) => conflictoNumero(e, 'una cotización'));
-    await trasEventoDeServicio(trx, actor, entrada.id_cliente, entrada.fecha, { accion: 'crear', entidad: 'cotizacion', id_entidad: creada.id_cotizacion, detalle: { datos: entrada } });
+    await trasEventoDeServicio(trx, actor, entrada.id_cliente, entrada.fecha, {
+      accion: 'crear',
+      entidad: 'cotizacion',
+      id_entidad: creada.id_cotizacion,
+      detalle: { datos: entrada },
+    });
     return creada.id_cotizacion;
   });
   return obtenerCotizacion(db, usuario, id);
 }
 
-export async function editarCotizacion(db: Conexion, usuario: Usuario, actor: Actor, id: number, entrada: CotizacionEdicion) {
+export async function editarCotizacion(
+  db: Conexion,
+  usuario: Usuario,
+  actor: Actor,
+  id: number,
+  entrada: CotizacionEdicion,
+) {
   exigirRol(usuario, ESCRIBIR, 'editar cotizaciones');
   const { version, ...cambios } = entrada;
   await enTransaccion(db, async (trx) => {
@@ -50,7 +67,11 @@ export async function editarCotizacion(db: Conexion, usuario: Usuario, actor: Ac
     await exigirDelCliente(trx, 'pedidos_repuestos', cambios.id_pedido, idCliente, 'id_pedido');
     await trx
       .updateTable('cotizaciones')
-      .set({ ...cambios, ...(cambios.estado ? { fecha_resolucion: fechaResolucion ?? null } : {}), version: sql`version + 1` })
+      .set({
+        ...cambios,
+        ...(cambios.estado ? { fecha_resolucion: fechaResolucion ?? null } : {}),
+        version: sql`version + 1`,
+      })
       .where('id_cotizacion', '=', id)
       .execute()
       .catch((e: unknown) => conflictoNumero(e, 'una cotización'));
@@ -65,7 +86,11 @@ export async function editarCotizacion(db: Conexion, usuario: Usuario, actor: Ac
 }
 
 function consulta(db: Conexion) {
-  return db.selectFrom('cotizaciones as q').innerJoin('clientes as c', 'c.id_cliente', 'q.id_cliente').selectAll('q').select('c.nombre as cliente');
+  return db
+    .selectFrom('cotizaciones as q')
+    .innerJoin('clientes as c', 'c.id_cliente', 'q.id_cliente')
+    .selectAll('q')
+    .select('c.nombre as cliente');
 }
 const cotizacionApi = <T extends { creado_en: Date }>(q: T) => ({ ...q, creado_en: q.creado_en.toISOString() });
 

@@ -53,7 +53,10 @@ export function splitSql(script: string): string[] {
 
 class SqlFileProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    const files = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const script = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');

@@ -16,8 +16,10 @@ export async function leerParaEditar<T extends TablaVersionada>(
   version: number,
   que: string,
 ): Promise<Record<string, unknown> & { version: number }> {
-  const fila = (await sql<Record<string, unknown> & { version: number }>`
-    SELECT * FROM ${sql.table(tabla)} WHERE ${sql.ref(columnaId)} = ${id} FOR UPDATE`.execute(trx)).rows[0];
+  const fila = (
+    await sql<Record<string, unknown> & { version: number }>`
+    SELECT * FROM ${sql.table(tabla)} WHERE ${sql.ref(columnaId)} = ${id} FOR UPDATE`.execute(trx)
+  ).rows[0];
   if (!fila) throw new ErrorApp('NO_ENCONTRADO', `${que} no existe`, `${que} no existe o fue eliminado.`);
   if (fila.version !== version) {
     throw new ErrorApp(

@@ -40,7 +40,12 @@ const DESDE_ENCUESTAS = sql`
  * tendencia mensual de 24 meses del NPS y de cada dimensión, el área más débil con su brecha,
  * distribución de notas, tasa de respuesta y NPS por segmento.
  */
-export async function analisisSatisfaccion(db: Conexion, usuario: Usuario, f: FiltrosSatisfaccion, hoy: string = hoyEnSantiago()) {
+export async function analisisSatisfaccion(
+  db: Conexion,
+  usuario: Usuario,
+  f: FiltrosSatisfaccion,
+  hoy: string = hoyEnSantiago(),
+) {
   exigirRol(usuario, TODOS, 'ver el análisis de satisfacción');
   const { desde, hasta } = periodo(f, hoy);
   const inicioTendencia = `${restarMeses(hasta, 23).slice(0, 7)}-01`;
@@ -56,7 +61,17 @@ export async function analisisSatisfaccion(db: Conexion, usuario: Usuario, f: Fi
              avg(s.puntuacion_precio)::float8 AS precio, avg(s.puntuacion_atencion)::float8 AS atencion
       ${DESDE_ENCUESTAS}
       WHERE s.estado = 'respondida' AND s.fecha BETWEEN ${desde}::date AND ${hasta}::date ${filtro}`.execute(db),
-    sql<{ mes: string; n: number; p: number; d: number; tiempo: number; calidad: number; precio: number; atencion: number; general: number }>`
+    sql<{
+      mes: string;
+      n: number;
+      p: number;
+      d: number;
+      tiempo: number;
+      calidad: number;
+      precio: number;
+      atencion: number;
+      general: number;
+    }>`
       SELECT to_char(s.fecha, 'YYYY-MM') AS mes, count(*) AS n,
              count(*) FILTER (WHERE s.nps = 1) AS p, count(*) FILTER (WHERE s.nps = -1) AS d,
              avg(s.puntuacion_general)::float8 AS general,
@@ -74,7 +89,9 @@ export async function analisisSatisfaccion(db: Conexion, usuario: Usuario, f: Fi
       SELECT count(*) AS enviadas, count(*) FILTER (WHERE s.estado = 'respondida') AS respondidas
       ${DESDE_ENCUESTAS}
       WHERE s.enviada_en IS NOT NULL
-        AND (s.enviada_en AT TIME ZONE 'America/Santiago')::date BETWEEN ${desde}::date AND ${hasta}::date ${filtro}`.execute(db),
+        AND (s.enviada_en AT TIME ZONE 'America/Santiago')::date BETWEEN ${desde}::date AND ${hasta}::date ${filtro}`.execute(
+      db,
+    ),
     sql<{ segmento: string | null; n: number; p: number; d: number }>`
       SELECT m.segmento_abc AS segmento, count(*) AS n, count(*) FILTER (WHERE s.nps = 1) AS p, count(*) FILTER (WHERE s.nps = -1) AS d
       ${DESDE_ENCUESTAS}
@@ -84,11 +101,15 @@ export async function analisisSatisfaccion(db: Conexion, usuario: Usuario, f: Fi
   const r = resumen.rows[0]!;
   const n = Number(r.respondidas);
   const redondear = (v: unknown) => (v == null ? null : Math.round(Number(v) * 100) / 100);
-  const npsDe = (p: number, d: number, total: number) => (total ? Math.round((100 * (Number(p) - Number(d))) / Number(total)) : null);
+  const npsDe = (p: number, d: number, total: number) =>
+    total ? Math.round((100 * (Number(p) - Number(d))) / Number(total)) : null;
   const meses: string[] = [];
   for (let i = 23; i >= 0; i--) meses.push(restarMeses(hasta, i).slice(0, 7));
   const porMes = new Map(tendencia.rows.map((t) => [t.mes, t]));
-  const promedios = Object.fromEntries(DIMENSIONES.map((d) => [d, redondear(r[d])])) as Record<(typeof DIMENSIONES)[number], number | null>;
+  const promedios = Object.fromEntries(DIMENSIONES.map((d) => [d, redondear(r[d])])) as Record<
+    (typeof DIMENSIONES)[number],
+    number | null
+  >;
   const enviadas = Number(envios.rows[0]?.enviadas ?? 0);
   const respondidasDeEnviadas = Number(envios.rows[0]?.respondidas ?? 0);
   return {
@@ -100,7 +121,11 @@ export async function analisisSatisfaccion(db: Conexion, usuario: Usuario, f: Fi
       detractores: Number(r.detractores),
       nps: npsDe(Number(r.promotores), Number(r.detractores), n),
       porcentajes: n
-        ? { promotores: Math.round((100 * Number(r.promotores)) / n), pasivos: Math.round((100 * Number(r.pasivos)) / n), detractores: Math.round((100 * Number(r.detractores)) / n) }
+        ? {
+            promotores: Math.round((100 * Number(r.promotores)) / n),
+            pasivos: Math.round((100 * Number(r.pasivos)) / n),
+            detractores: Math.round((100 * Number(r.detractores)) / n),
+          }
         : null,
     },
     promedio_general: redondear(r.general),
@@ -118,9 +143,20 @@ export async function analisisSatisfaccion(db: Conexion, usuario: Usuario, f: Fi
         atencion: redondear(t?.atencion),
       };
     }),
-    distribucion: Array.from({ length: 10 }, (_, i) => ({ nota: i + 1, cantidad: Number(distribucion.rows.find((d) => Number(d.nota) === i + 1)?.n ?? 0) })),
-    tasa_respuesta: { enviadas, respondidas: respondidasDeEnviadas, tasa: enviadas ? Math.round((1000 * respondidasDeEnviadas) / enviadas) / 10 : null },
-    por_segmento: segmentos.rows.map((s) => ({ segmento: s.segmento ?? 'sin segmento', respondidas: Number(s.n), nps: npsDe(s.p, s.d, s.n) })),
+    distribucion: Array.from({ length: 10 }, (_, i) => ({
+      nota: i + 1,
+      cantidad: Number(distribucion.rows.find((d) => Number(d.nota) === i + 1)?.n ?? 0),
+    })),
+    tasa_respuesta: {
+      enviadas,
+      respondidas: respondidasDeEnviadas,
+      tasa: enviadas ? Math.round((1000 * respondidasDeEnviadas) / enviadas) / 10 : null,
+    },
+    por_segmento: segmentos.rows.map((s) => ({
+      segmento: s.segmento ?? 'sin segmento',
+      respondidas: Number(s.n),
+      nps: npsDe(s.p, s.d, s.n),
+    })),
   };
 }
 

@@ -35,7 +35,12 @@ async function describirServicio(db: Conexion, idOrden: number | null, idPedido:
       .where('o.id_orden', '=', idOrden)
       .executeTakeFirst();
     if (o) {
-      const trabajo = o.tipo === 'preventiva' ? 'la mantención preventiva' : o.tipo === 'garantia' ? 'la atención en garantía' : 'la reparación';
+      const trabajo =
+        o.tipo === 'preventiva'
+          ? 'la mantención preventiva'
+          : o.tipo === 'garantia'
+            ? 'la atención en garantía'
+            : 'la reparación';
       return o.equipo ? `${trabajo} de su ${o.equipo} ${o.marca}${o.modelo ? ` ${o.modelo}` : ''}` : trabajo;
     }
   }
@@ -79,23 +84,54 @@ export async function crearEncuesta(
       ['pedidos_repuestos', 'id_pedido', entrada.id_pedido],
     ] as const) {
       if (!id) continue;
-      const r = (await sql<{ id_cliente: number }>`SELECT id_cliente FROM ${sql.table(tabla)} WHERE ${sql.ref(col)} = ${id}`.execute(trx)).rows[0];
-      if (!r) throw reglaIncumplida([{ campo: col, mensaje: `${col === 'id_orden' ? 'La orden' : 'El pedido'} ${id} no existe.` }]);
-      if (idCliente && r.id_cliente !== idCliente) throw reglaIncumplida([{ campo: col, mensaje: `No es de este cliente.` }]);
+      const r = (
+        await sql<{
+          id_cliente: number;
+        }>`SELECT id_cliente FROM ${sql.table(tabla)} WHERE ${sql.ref(col)} = ${id}`.execute(trx)
+      ).rows[0];
+      if (!r)
+        throw reglaIncumplida([
+          { campo: col, mensaje: `${col === 'id_orden' ? 'La orden' : 'El pedido'} ${id} no existe.` },
+        ]);
+      if (idCliente && r.id_cliente !== idCliente)
+        throw reglaIncumplida([{ campo: col, mensaje: `No es de este cliente.` }]);
       idCliente = r.id_cliente;
     }
-    if (!idCliente) throw reglaIncumplida([{ campo: 'id_cliente', mensaje: 'Indique el cliente, la orden o el pedido.' }]);
+    if (!idCliente)
+      throw reglaIncumplida([{ campo: 'id_cliente', mensaje: 'Indique el cliente, la orden o el pedido.' }]);
     if (entrada.id_orden) {
-      const ya = await trx.selectFrom('encuestas_satisfaccion').select('id_encuesta').where('id_orden', '=', entrada.id_orden).executeTakeFirst();
-      if (ya) throw new ErrorApp('CONFLICTO', 'Esa orden ya tiene encuesta', `La orden ${entrada.id_orden} ya tiene la encuesta ${ya.id_encuesta}.`);
+      const ya = await trx
+        .selectFrom('encuestas_satisfaccion')
+        .select('id_encuesta')
+        .where('id_orden', '=', entrada.id_orden)
+        .executeTakeFirst();
+      if (ya)
+        throw new ErrorApp(
+          'CONFLICTO',
+          'Esa orden ya tiene encuesta',
+          `La orden ${entrada.id_orden} ya tiene la encuesta ${ya.id_encuesta}.`,
+        );
     }
     const { id_encuesta } = await trx
       .insertInto('encuestas_satisfaccion')
-      .values({ id_cliente: idCliente, id_orden: entrada.id_orden ?? null, id_pedido: entrada.id_pedido ?? null, fecha: hoyEnSantiago(), estado: 'pendiente', canal: entrada.canal })
+      .values({
+        id_cliente: idCliente,
+        id_orden: entrada.id_orden ?? null,
+        id_pedido: entrada.id_pedido ?? null,
+        fecha: hoyEnSantiago(),
+        estado: 'pendiente',
+        canal: entrada.canal,
+      })
       .returning('id_encuesta')
       .executeTakeFirstOrThrow();
     const envio = await enviarEncuesta(trx, id_encuesta, publicUrl);
-    await registrarAuditoria(trx, actor, { accion: 'crear', entidad: 'encuesta', id_entidad: id_encuesta, id_cliente: idCliente, detalle: { canal: entrada.canal } });
+    await registrarAuditoria(trx, actor, {
+      accion: 'crear',
+      entidad: 'encuesta',
+      id_entidad: id_encuesta,
+      id_cliente: idCliente,
+      detalle: { canal: entrada.canal },
+    });
     return { id_encuesta, ...envio };
   });
 }
@@ -108,10 +144,24 @@ async function enviarEncuesta(trx: Conexion, idEncuesta: number, publicUrl: stri
     .select(['s.id_cliente', 's.id_orden', 's.id_pedido', 's.canal', 'c.nombre', 'c.email', 'c.telefono'])
     .where('s.id_encuesta', '=', idEncuesta)
     .executeTakeFirstOrThrow();
-  const plantilla = await trx.selectFrom('plantillas_encuesta').select('introduccion').where('activa', '=', true).orderBy('id_plantilla').executeTakeFirst();
+  const plantilla = await trx
+    .selectFrom('plantillas_encuesta')
+    .select('introduccion')
+    .where('activa', '=', true)
+    .orderBy('id_plantilla')
+    .executeTakeFirst();
   const servicio = await describirServicio(trx, e.id_orden, e.id_pedido);
-  const intro = textoIntro(plantilla?.introduccion ?? 'Hola {nombre}, ¿cómo le fue con {servicio}?', e.nombre, servicio);
-  const { token, enlace, expira_en } = await emitirToken(trx, idEncuesta, publicUrl, await ajusteNumero(trx, 'dias_vigencia_encuesta', 30));
+  const intro = textoIntro(
+    plantilla?.introduccion ?? 'Hola {nombre}, ¿cómo le fue con {servicio}?',
+    e.nombre,
+    servicio,
+  );
+  const { token, enlace, expira_en } = await emitirToken(
+    trx,
+    idEncuesta,
+    publicUrl,
+    await ajusteNumero(trx, 'dias_vigencia_encuesta', 30),
+  );
   const texto = `${intro}\nSon 5 preguntas, menos de un minuto: ${enlace}`;
   const canal = e.canal === 'email' && e.email ? 'email' : 'whatsapp';
   let enlaceWhatsapp: string | null = null;
@@ -140,14 +190,25 @@ async function enviarEncuesta(trx: Conexion, idEncuesta: number, publicUrl: stri
  * (ajuste `dias_envio_encuesta`, 2 por defecto), una sola vez por orden aunque se cierre dos veces.
  */
 export async function programarEncuestaDeOrden(trx: Conexion, idOrden: number): Promise<boolean> {
-  const o = await trx.selectFrom('ordenes_trabajo').select(['id_cliente', 'estado', 'fecha_cierre']).where('id_orden', '=', idOrden).executeTakeFirst();
+  const o = await trx
+    .selectFrom('ordenes_trabajo')
+    .select(['id_cliente', 'estado', 'fecha_cierre'])
+    .where('id_orden', '=', idOrden)
+    .executeTakeFirst();
   if (!o || !['terminada', 'entregada'].includes(o.estado)) return false;
   const dias = await ajusteNumero(trx, 'dias_envio_encuesta', 2);
   const cierre = o.fecha_cierre ?? hoyEnSantiago();
   const enviarEn = new Date(Date.parse(`${cierre}T10:00:00-03:00`) + dias * DIA);
   const r = await trx
     .insertInto('encuestas_satisfaccion')
-    .values({ id_cliente: o.id_cliente, id_orden: idOrden, fecha: cierre, estado: 'pendiente', enviar_en: enviarEn, canal: 'email' })
+    .values({
+      id_cliente: o.id_cliente,
+      id_orden: idOrden,
+      fecha: cierre,
+      estado: 'pendiente',
+      enviar_en: enviarEn,
+      canal: 'email',
+    })
     .onConflict((oc) => oc.column('id_orden').doNothing())
     .returning('id_encuesta')
     .executeTakeFirst();
@@ -155,7 +216,11 @@ export async function programarEncuestaDeOrden(trx: Conexion, idOrden: number): 
 }
 
 /** Envía las encuestas programadas que ya vencieron su espera; idempotente (cada una una vez). */
-export async function enviarEncuestasProgramadas(db: Conexion, publicUrl: string, ahora: Date = new Date()): Promise<number> {
+export async function enviarEncuestasProgramadas(
+  db: Conexion,
+  publicUrl: string,
+  ahora: Date = new Date(),
+): Promise<number> {
   const debidas = await db
     .selectFrom('encuestas_satisfaccion')
     .select('id_encuesta')
@@ -168,7 +233,12 @@ export async function enviarEncuestasProgramadas(db: Conexion, publicUrl: string
   for (const { id_encuesta } of debidas) {
     const hecho = await enTransaccion(db, async (trx) => {
       // Re-check under lock: another worker may have sent it meanwhile.
-      const e = await trx.selectFrom('encuestas_satisfaccion').select('estado').where('id_encuesta', '=', id_encuesta).forUpdate().executeTakeFirst();
+      const e = await trx
+        .selectFrom('encuestas_satisfaccion')
+        .select('estado')
+        .where('id_encuesta', '=', id_encuesta)
+        .forUpdate()
+        .executeTakeFirst();
       if (e?.estado !== 'pendiente') return false;
       await enviarEncuesta(trx, id_encuesta, publicUrl);
       return true;
@@ -186,28 +256,58 @@ export async function encuestaPublica(db: Conexion, token: string) {
     .select(['s.id_encuesta', 's.estado', 's.expira_en', 's.id_orden', 's.id_pedido', 'c.nombre'])
     .where('s.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!e) throw new ErrorApp('NO_ENCONTRADO', 'Encuesta no encontrada', 'El enlace no corresponde a ninguna encuesta. Revise que esté completo.');
-  if (e.estado === 'respondida') throw new ErrorApp('CONFLICTO', 'Ya respondió esta encuesta', 'Ya recibimos su respuesta. ¡Muchas gracias!');
+  if (!e)
+    throw new ErrorApp(
+      'NO_ENCONTRADO',
+      'Encuesta no encontrada',
+      'El enlace no corresponde a ninguna encuesta. Revise que esté completo.',
+    );
+  if (e.estado === 'respondida')
+    throw new ErrorApp('CONFLICTO', 'Ya respondió esta encuesta', 'Ya recibimos su respuesta. ¡Muchas gracias!');
   if (!e.expira_en || e.expira_en.getTime() < Date.now()) {
-    throw new ErrorApp('REGLA', 'La encuesta venció', `Esta encuesta venció el ${formatearFecha(e.expira_en ?? new Date())}. Si quiere darnos su opinión, llámenos.`, {
-      extra: { vencida: true },
-    });
+    throw new ErrorApp(
+      'REGLA',
+      'La encuesta venció',
+      `Esta encuesta venció el ${formatearFecha(e.expira_en ?? new Date())}. Si quiere darnos su opinión, llámenos.`,
+      {
+        extra: { vencida: true },
+      },
+    );
   }
-  const plantilla = await db.selectFrom('plantillas_encuesta').select(['introduccion', 'pregunta_extra']).where('activa', '=', true).orderBy('id_plantilla').executeTakeFirst();
+  const plantilla = await db
+    .selectFrom('plantillas_encuesta')
+    .select(['introduccion', 'pregunta_extra'])
+    .where('activa', '=', true)
+    .orderBy('id_plantilla')
+    .executeTakeFirst();
   const servicio = await describirServicio(db, e.id_orden, e.id_pedido);
   return {
-    introduccion: textoIntro(plantilla?.introduccion ?? 'Hola {nombre}, ¿cómo le fue con {servicio}?', e.nombre, servicio),
+    introduccion: textoIntro(
+      plantilla?.introduccion ?? 'Hola {nombre}, ¿cómo le fue con {servicio}?',
+      e.nombre,
+      servicio,
+    ),
     pregunta_extra: plantilla?.pregunta_extra ?? null,
     vence: formatearFecha(e.expira_en),
   };
 }
 
 /** Guarda la respuesta y, si es de un detractor, abre el seguimiento y la alerta (lazo cerrado). */
-async function guardarRespuesta(trx: Conexion, idEncuesta: number, idCliente: number, r: RespuestaEncuesta, ahora: Date) {
+async function guardarRespuesta(
+  trx: Conexion,
+  idEncuesta: number,
+  idCliente: number,
+  r: RespuestaEncuesta,
+  ahora: Date,
+) {
   await registrarActividad(trx, idCliente, ahora);
   await recalcularMetricas(trx, { ids: [idCliente] });
   if (npsDeNota(r.puntuacion_general) !== -1) return;
-  const c = await trx.selectFrom('clientes').select(['id_responsable', 'nombre']).where('id_cliente', '=', idCliente).executeTakeFirstOrThrow();
+  const c = await trx
+    .selectFrom('clientes')
+    .select(['id_responsable', 'nombre'])
+    .where('id_cliente', '=', idCliente)
+    .executeTakeFirstOrThrow();
   // Without a responsable the follow-up goes to an admin (or a comercial): it must land in someone's inbox.
   const respaldo = await trx
     .selectFrom('usuarios')
@@ -256,7 +356,14 @@ export async function responderEncuesta(db: Conexion, token: string, r: Respuest
   return enTransaccion(db, async (trx) => {
     const fila = await trx
       .updateTable('encuestas_satisfaccion')
-      .set({ ...r, comentarios: r.comentarios?.trim() || null, respuesta_extra: r.respuesta_extra?.trim() || null, estado: 'respondida', respondida_en: ahora, fecha: hoyEnSantiago(ahora) })
+      .set({
+        ...r,
+        comentarios: r.comentarios?.trim() || null,
+        respuesta_extra: r.respuesta_extra?.trim() || null,
+        estado: 'respondida',
+        respondida_en: ahora,
+        fecha: hoyEnSantiago(ahora),
+      })
       .where('token_hash', '=', hashToken(token))
       .where('estado', 'in', ['pendiente', 'enviada'])
       .where('expira_en', '>', ahora)
@@ -273,32 +380,66 @@ export async function digitarEncuesta(
   db: Conexion,
   usuario: Usuario,
   actor: Actor,
-  e: RespuestaEncuesta & { id_cliente: number; id_orden?: number; id_pedido?: number; canal: 'telefono' | 'presencial'; fecha?: string },
+  e: RespuestaEncuesta & {
+    id_cliente: number;
+    id_orden?: number;
+    id_pedido?: number;
+    canal: 'telefono' | 'presencial';
+    fecha?: string;
+  },
 ) {
   exigirRol(usuario, DIGITAR, 'registrar encuestas');
   const errores = validarNotas(e);
   if (errores.length) throw reglaIncumplida(errores);
   const ahora = new Date();
   return enTransaccion(db, async (trx) => {
-    const c = await trx.selectFrom('clientes').select('id_cliente').where('id_cliente', '=', e.id_cliente).executeTakeFirst();
+    const c = await trx
+      .selectFrom('clientes')
+      .select('id_cliente')
+      .where('id_cliente', '=', e.id_cliente)
+      .executeTakeFirst();
     if (!c) throw noEncontrado(`El cliente ${e.id_cliente}`);
     const { id_cliente, id_orden, id_pedido, canal, fecha, ...respuesta } = e;
-    for (const [tabla, col, id] of [['ordenes_trabajo', 'id_orden', id_orden], ['pedidos_repuestos', 'id_pedido', id_pedido]] as const) {
+    for (const [tabla, col, id] of [
+      ['ordenes_trabajo', 'id_orden', id_orden],
+      ['pedidos_repuestos', 'id_pedido', id_pedido],
+    ] as const) {
       if (!id) continue;
-      const r = (await sql<{ id_cliente: number }>`SELECT id_cliente FROM ${sql.table(tabla)} WHERE ${sql.ref(col)} = ${id}`.execute(trx)).rows[0];
-      if (r?.id_cliente !== id_cliente) throw reglaIncumplida([{ campo: col, mensaje: 'No existe o no es de este cliente.' }]);
+      const r = (
+        await sql<{
+          id_cliente: number;
+        }>`SELECT id_cliente FROM ${sql.table(tabla)} WHERE ${sql.ref(col)} = ${id}`.execute(trx)
+      ).rows[0];
+      if (r?.id_cliente !== id_cliente)
+        throw reglaIncumplida([{ campo: col, mensaje: 'No existe o no es de este cliente.' }]);
     }
     const creada = await trx
       .insertInto('encuestas_satisfaccion')
-      .values({ ...respuesta, id_cliente, id_orden: id_orden ?? null, id_pedido: id_pedido ?? null, canal, estado: 'respondida', fecha: fecha ?? hoyEnSantiago(), respondida_en: ahora })
+      .values({
+        ...respuesta,
+        id_cliente,
+        id_orden: id_orden ?? null,
+        id_pedido: id_pedido ?? null,
+        canal,
+        estado: 'respondida',
+        fecha: fecha ?? hoyEnSantiago(),
+        respondida_en: ahora,
+      })
       .returning('id_encuesta')
       .executeTakeFirstOrThrow()
       .catch((err: unknown) => {
-        if ((err as { code?: string }).code === '23505') throw new ErrorApp('CONFLICTO', 'Esa orden ya tiene encuesta', 'La orden ya tiene una encuesta registrada.');
+        if ((err as { code?: string }).code === '23505')
+          throw new ErrorApp('CONFLICTO', 'Esa orden ya tiene encuesta', 'La orden ya tiene una encuesta registrada.');
         throw err;
       });
     await guardarRespuesta(trx, creada.id_encuesta, id_cliente, respuesta, ahora);
-    await registrarAuditoria(trx, actor, { accion: 'crear', entidad: 'encuesta', id_entidad: creada.id_encuesta, id_cliente, detalle: { canal } });
+    await registrarAuditoria(trx, actor, {
+      accion: 'crear',
+      entidad: 'encuesta',
+      id_entidad: creada.id_encuesta,
+      id_cliente,
+      detalle: { canal },
+    });
     return { id_encuesta: creada.id_encuesta };
   });
 }

@@ -48,14 +48,23 @@ async function exigirSerieLibre(db: Conexion, serie: string | null | undefined, 
   if (excluir) q = q.where('id_equipo', '<>', excluir);
   const otro = await q.executeTakeFirst();
   if (otro) {
-    throw new ErrorApp('CONFLICTO', 'Ya existe un equipo con ese número de serie', `El número de serie ${serie} ya está registrado (equipo ${otro.id_equipo}).`, {
-      errores: [{ campo: 'numero_serie', mensaje: 'Ya existe un equipo con ese número de serie.' }],
-    });
+    throw new ErrorApp(
+      'CONFLICTO',
+      'Ya existe un equipo con ese número de serie',
+      `El número de serie ${serie} ya está registrado (equipo ${otro.id_equipo}).`,
+      {
+        errores: [{ campo: 'numero_serie', mensaje: 'Ya existe un equipo con ese número de serie.' }],
+      },
+    );
   }
 }
 
 /** Agrega una lectura del horómetro; las horas no pueden bajar respecto de una lectura anterior. */
-export async function agregarLectura(trx: Conexion, idEquipo: number, lectura: { fecha: string; horas: number; fuente?: string }) {
+export async function agregarLectura(
+  trx: Conexion,
+  idEquipo: number,
+  lectura: { fecha: string; horas: number; fuente?: string },
+) {
   const previa = await trx
     .selectFrom('lecturas_horometro')
     .select(['fecha', 'horas'])
@@ -77,13 +86,17 @@ export async function agregarLectura(trx: Conexion, idEquipo: number, lectura: {
     throw reglaIncumplida([
       {
         campo: 'horas',
-        mensaje: previa && lectura.horas < previa.horas
-          ? `El horómetro no puede bajar: el ${previa.fecha} ya marcaba ${previa.horas} h.`
-          : `El horómetro no puede superar la lectura posterior del ${posterior!.fecha} (${posterior!.horas} h).`,
+        mensaje:
+          previa && lectura.horas < previa.horas
+            ? `El horómetro no puede bajar: el ${previa.fecha} ya marcaba ${previa.horas} h.`
+            : `El horómetro no puede superar la lectura posterior del ${posterior!.fecha} (${posterior!.horas} h).`,
       },
     ]);
   }
-  await trx.insertInto('lecturas_horometro').values({ id_equipo: idEquipo, fecha: lectura.fecha, horas: lectura.horas, fuente: lectura.fuente ?? 'manual' }).execute();
+  await trx
+    .insertInto('lecturas_horometro')
+    .values({ id_equipo: idEquipo, fecha: lectura.fecha, horas: lectura.horas, fuente: lectura.fuente ?? 'manual' })
+    .execute();
   await trx
     .updateTable('equipos')
     .set({ horometro: lectura.horas, fecha_horometro: lectura.fecha })
@@ -95,15 +108,35 @@ export async function agregarLectura(trx: Conexion, idEquipo: number, lectura: {
 export async function registrarEquipo(db: Conexion, usuario: Usuario, actor: Actor, entrada: EquipoEntrada) {
   exigirRol(usuario, ESCRIBIR, 'registrar equipos');
   const id = await enTransaccion(db, async (trx) => {
-    const cliente = await trx.selectFrom('clientes').select('id_cliente').where('id_cliente', '=', entrada.id_cliente).executeTakeFirst();
-    if (!cliente) throw reglaIncumplida([{ campo: 'id_cliente', mensaje: `El cliente ${entrada.id_cliente} no existe.` }]);
+    const cliente = await trx
+      .selectFrom('clientes')
+      .select('id_cliente')
+      .where('id_cliente', '=', entrada.id_cliente)
+      .executeTakeFirst();
+    if (!cliente)
+      throw reglaIncumplida([{ campo: 'id_cliente', mensaje: `El cliente ${entrada.id_cliente} no existe.` }]);
     await exigirSerieLibre(trx, entrada.numero_serie);
     const { horometro, fecha_horometro, ...datos } = entrada;
-    const creado = await trx.insertInto('equipos').values({ ...datos, numero_serie: datos.numero_serie || null }).returning('id_equipo').executeTakeFirstOrThrow();
-    if (horometro != null) await agregarLectura(trx, creado.id_equipo, { fecha: fecha_horometro ?? hoyEnSantiago(), horas: horometro, fuente: 'alta' });
+    const creado = await trx
+      .insertInto('equipos')
+      .values({ ...datos, numero_serie: datos.numero_serie || null })
+      .returning('id_equipo')
+      .executeTakeFirstOrThrow();
+    if (horometro != null)
+      await agregarLectura(trx, creado.id_equipo, {
+        fecha: fecha_horometro ?? hoyEnSantiago(),
+        horas: horometro,
+        fuente: 'alta',
+      });
     await recalcularPlanEquipos(trx, { ids: [creado.id_equipo] });
     await recalcularMetricas(trx, { ids: [entrada.id_cliente] });
-    await registrarAuditoria(trx, actor, { accion: 'crear', entidad: 'equipo', id_entidad: creado.id_equipo, id_cliente: entrada.id_cliente, detalle: { datos: entrada } });
+    await registrarAuditoria(trx, actor, {
+      accion: 'crear',
+      entidad: 'equipo',
+      id_entidad: creado.id_equipo,
+      id_cliente: entrada.id_cliente,
+      detalle: { datos: entrada },
+    });
     return creado.id_equipo;
   });
   return obtenerEquipo(db, usuario, id);
@@ -115,8 +148,13 @@ export async function editarEquipo(db: Conexion, usuario: Usuario, actor: Actor,
   await enTransaccion(db, async (trx) => {
     const actual = await leerParaEditar(trx, 'equipos', 'id_equipo', id, version, `El equipo ${id}`);
     if (cambios.numero_serie) await exigirSerieLibre(trx, cambios.numero_serie, id);
-    await trx.updateTable('equipos').set({ ...cambios, version: sql`version + 1` }).where('id_equipo', '=', id).execute();
-    if (horometro != null) await agregarLectura(trx, id, { fecha: fecha_horometro ?? hoyEnSantiago(), horas: horometro });
+    await trx
+      .updateTable('equipos')
+      .set({ ...cambios, version: sql`version + 1` })
+      .where('id_equipo', '=', id)
+      .execute();
+    if (horometro != null)
+      await agregarLectura(trx, id, { fecha: fecha_horometro ?? hoyEnSantiago(), horas: horometro });
     await recalcularPlanEquipos(trx, { ids: [id] });
     await recalcularMetricas(trx, { ids: [actual.id_cliente as number] });
     await registrarAuditoria(trx, actor, {
@@ -130,16 +168,29 @@ export async function editarEquipo(db: Conexion, usuario: Usuario, actor: Actor,
   return obtenerEquipo(db, usuario, id);
 }
 
-export async function registrarLectura(db: Conexion, usuario: Usuario, actor: Actor, id: number, lectura: { fecha: string; horas: number; fuente?: string }) {
+export async function registrarLectura(
+  db: Conexion,
+  usuario: Usuario,
+  actor: Actor,
+  id: number,
+  lectura: { fecha: string; horas: number; fuente?: string },
+) {
   exigirRol(usuario, ESCRIBIR, 'registrar lecturas de horómetro');
-  if (lectura.fecha > hoyEnSantiago()) throw reglaIncumplida([{ campo: 'fecha', mensaje: 'La lectura no puede tener fecha futura.' }]);
+  if (lectura.fecha > hoyEnSantiago())
+    throw reglaIncumplida([{ campo: 'fecha', mensaje: 'La lectura no puede tener fecha futura.' }]);
   await enTransaccion(db, async (trx) => {
     const e = await trx.selectFrom('equipos').select('id_cliente').where('id_equipo', '=', id).executeTakeFirst();
     if (!e) throw noEncontrado(`El equipo ${id}`);
     await agregarLectura(trx, id, lectura);
     await recalcularPlanEquipos(trx, { ids: [id] });
     await recalcularMetricas(trx, { ids: [e.id_cliente] });
-    await registrarAuditoria(trx, actor, { accion: 'lectura_horometro', entidad: 'equipo', id_entidad: id, id_cliente: e.id_cliente, detalle: lectura });
+    await registrarAuditoria(trx, actor, {
+      accion: 'lectura_horometro',
+      entidad: 'equipo',
+      id_entidad: id,
+      id_cliente: e.id_cliente,
+      detalle: lectura,
+    });
   });
   return obtenerEquipo(db, usuario, id);
 }
@@ -147,10 +198,21 @@ export async function registrarLectura(db: Conexion, usuario: Usuario, actor: Ac
 /** Un equipo con su historial de lecturas, sus servicios y la próxima mantención. */
 export async function obtenerEquipo(db: Conexion, usuario: Usuario, id: number) {
   exigirRol(usuario, TODOS, 'ver equipos');
-  const e = await db.selectFrom('equipos as e').innerJoin('clientes as c', 'c.id_cliente', 'e.id_cliente').select(COLUMNAS).select('c.nombre as cliente').where('e.id_equipo', '=', id).executeTakeFirst();
+  const e = await db
+    .selectFrom('equipos as e')
+    .innerJoin('clientes as c', 'c.id_cliente', 'e.id_cliente')
+    .select(COLUMNAS)
+    .select('c.nombre as cliente')
+    .where('e.id_equipo', '=', id)
+    .executeTakeFirst();
   if (!e) throw noEncontrado(`El equipo ${id}`);
   const [lecturas, servicios] = await Promise.all([
-    db.selectFrom('lecturas_horometro').select(['fecha', 'horas', 'fuente']).where('id_equipo', '=', id).orderBy('fecha').execute(),
+    db
+      .selectFrom('lecturas_horometro')
+      .select(['fecha', 'horas', 'fuente'])
+      .where('id_equipo', '=', id)
+      .orderBy('fecha')
+      .execute(),
     db
       .selectFrom('ordenes_trabajo')
       .select(['id_orden', 'numero', 'tipo', 'estado', 'fecha_ingreso', 'fecha_cierre', 'horometro', 'monto_total'])
@@ -159,7 +221,13 @@ export async function obtenerEquipo(db: Conexion, usuario: Usuario, id: number) 
       .execute(),
   ]);
   const [proxima] = await proximasMantenciones(db, [id]);
-  return { ...e, fecha_alta: e.fecha_alta.toISOString(), lecturas, servicios, proxima_mantencion: proxima?.proxima ?? null };
+  return {
+    ...e,
+    fecha_alta: e.fecha_alta.toISOString(),
+    lecturas,
+    servicios,
+    proxima_mantencion: proxima?.proxima ?? null,
+  };
 }
 
 /** Próxima mantención de varios equipos, con la pauta del equipo o la de su tipo y marca. */
@@ -198,11 +266,15 @@ export async function proximasMantenciones(
     id_equipo: e.id_equipo,
     ultimo_servicio: e.servicio_fecha,
     proxima: proximaMantencion({
-      ultimoServicio: e.servicio_fecha ? { fecha: e.servicio_fecha, horometro: e.servicio_horometro == null ? null : Number(e.servicio_horometro) } : null,
+      ultimoServicio: e.servicio_fecha
+        ? { fecha: e.servicio_fecha, horometro: e.servicio_horometro == null ? null : Number(e.servicio_horometro) }
+        : null,
       alta: fechaEnSantiago(e.fecha_alta),
       intervaloMeses: e.intervalo_meses,
       intervaloHoras: e.intervalo_horas,
-      lecturas: lecturas.filter((l) => l.id_equipo === e.id_equipo).map((l) => ({ fecha: l.fecha, horas: Number(l.horas) })),
+      lecturas: lecturas
+        .filter((l) => l.id_equipo === e.id_equipo)
+        .map((l) => ({ fecha: l.fecha, horas: Number(l.horas) })),
       hoy,
     }),
   }));
@@ -211,7 +283,15 @@ export async function proximasMantenciones(
 export async function listarEquipos(
   db: Conexion,
   usuario: Usuario,
-  f: { id_cliente?: number; tipo?: string; marca?: string; q?: string; activo?: boolean; limit: number; offset: number },
+  f: {
+    id_cliente?: number;
+    tipo?: string;
+    marca?: string;
+    q?: string;
+    activo?: boolean;
+    limit: number;
+    offset: number;
+  },
 ) {
   exigirRol(usuario, TODOS, 'ver equipos');
   let base = db.selectFrom('equipos as e').innerJoin('clientes as c', 'c.id_cliente', 'e.id_cliente');
@@ -221,11 +301,28 @@ export async function listarEquipos(
   if (f.activo !== undefined) base = base.where('e.activo', '=', f.activo);
   if (f.q) {
     const patron = `%${f.q.toLowerCase()}%`;
-    base = base.where((eb) => eb.or([eb(sql`lower(e.modelo)`, 'like', patron), eb(sql`lower(e.numero_serie)`, 'like', patron), eb(sql`lower(e.marca)`, 'like', patron)]));
+    base = base.where((eb) =>
+      eb.or([
+        eb(sql`lower(e.modelo)`, 'like', patron),
+        eb(sql`lower(e.numero_serie)`, 'like', patron),
+        eb(sql`lower(e.marca)`, 'like', patron),
+      ]),
+    );
   }
   const [filas, total] = await Promise.all([
-    base.select(COLUMNAS).select('c.nombre as cliente').orderBy('e.id_equipo', 'desc').limit(f.limit).offset(f.offset).execute(),
+    base
+      .select(COLUMNAS)
+      .select('c.nombre as cliente')
+      .orderBy('e.id_equipo', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { total: Number(total.n), limit: f.limit, offset: f.offset, items: filas.map((x) => ({ ...x, fecha_alta: x.fecha_alta.toISOString() })) };
+  return {
+    total: Number(total.n),
+    limit: f.limit,
+    offset: f.offset,
+    items: filas.map((x) => ({ ...x, fecha_alta: x.fecha_alta.toISOString() })),
+  };
 }

@@ -12,16 +12,26 @@ const LOTE = 5_000;
  * plans, services and readings per batch and one set-based UPDATE. For some equipos (an event)
  * or all of them (nightly).
  */
-export async function recalcularPlanEquipos(db: Conexion, opciones: { ids?: number[]; hoy?: string } = {}): Promise<number> {
+export async function recalcularPlanEquipos(
+  db: Conexion,
+  opciones: { ids?: number[]; hoy?: string } = {},
+): Promise<number> {
   const hoy = opciones.hoy ?? hoyEnSantiago();
   let ids = opciones.ids;
-  if (!ids) ids = (await db.selectFrom('equipos').select('id_equipo').where('activo', '=', true).orderBy('id_equipo').execute()).map((e) => e.id_equipo);
+  if (!ids)
+    ids = (
+      await db.selectFrom('equipos').select('id_equipo').where('activo', '=', true).orderBy('id_equipo').execute()
+    ).map((e) => e.id_equipo);
   let total = 0;
   for (let i = 0; i < ids.length; i += LOTE) {
     const lote = ids.slice(i, i + LOTE);
     const [planes, lecturas] = await Promise.all([
       proximasMantenciones(db, lote, hoy),
-      db.selectFrom('lecturas_horometro').select(['id_equipo', 'fecha', 'horas']).where('id_equipo', 'in', lote).execute(),
+      db
+        .selectFrom('lecturas_horometro')
+        .select(['id_equipo', 'fecha', 'horas'])
+        .where('id_equipo', 'in', lote)
+        .execute(),
     ]);
     const porEquipo = new Map<number, { fecha: string; horas: number }[]>();
     for (const l of lecturas) {

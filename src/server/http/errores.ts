@@ -2,13 +2,7 @@ import type { ErrorCampo } from '../../shared/clientes.ts';
 
 /** The closed set of domain error codes; `http/errors.ts` maps each to one HTTP status. */
 export type CodigoError =
-  | 'NO_AUTENTICADO'
-  | 'PROHIBIDO'
-  | 'NO_ENCONTRADO'
-  | 'CONFLICTO'
-  | 'REGLA'
-  | 'DEMASIADOS_INTENTOS'
-  | 'ENTRADA_INVALIDA';
+  'NO_AUTENTICADO' | 'PROHIBIDO' | 'NO_ENCONTRADO' | 'CONFLICTO' | 'REGLA' | 'DEMASIADOS_INTENTOS' | 'ENTRADA_INVALIDA';
 
 /** An error a user can act on: Spanish title and detail, optional errors per field. */
 export class ErrorApp extends Error {
@@ -31,7 +25,8 @@ export class ErrorApp extends Error {
   }
 }
 
-export const noEncontrado = (que: string) => new ErrorApp('NO_ENCONTRADO', `${que} no existe`, `${que} no existe o fue eliminado.`);
+export const noEncontrado = (que: string) =>
+  new ErrorApp('NO_ENCONTRADO', `${que} no existe`, `${que} no existe o fue eliminado.`);
 
 export const reglaIncumplida = (errores: ErrorCampo[]) =>
   new ErrorApp('REGLA', 'Hay datos que no cumplen las reglas', errores.map((e) => e.mensaje).join(' '), { errores });

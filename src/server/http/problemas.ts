@@ -67,12 +67,15 @@ export function registrarProblemas(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).type('application/problem+json').send({
-      type: 'about:blank',
-      title: 'Recurso no encontrado',
-      status: 404,
-      detail: `No existe ${request.method} ${request.url.split('?')[0]}.`,
-    }),
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        title: 'Recurso no encontrado',
+        status: 404,
+        detail: `No existe ${request.method} ${request.url.split('?')[0]}.`,
+      }),
   );
 }
 

@@ -26,7 +26,8 @@ export function registrarSesion<U>(
     }
     if (request.routeOptions.config?.publico) return;
     const usuario = await resolver(request.cookies[COOKIE_SESION]);
-    if (!usuario) throw new ErrorApp('NO_AUTENTICADO', 'Debe iniciar sesión', 'Su sesión no existe o expiró. Inicie sesión.');
+    if (!usuario)
+      throw new ErrorApp('NO_AUTENTICADO', 'Debe iniciar sesión', 'Su sesión no existe o expiró. Inicie sesión.');
     guardar(request, usuario);
   });
 }

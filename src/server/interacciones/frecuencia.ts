@@ -11,9 +11,18 @@ import type { Usuario } from '../usuarios/usuarios.ts';
  * Patrón de contacto de un cliente: interacciones por mes y tipo en 24 meses, días promedio entre
  * contactos, su cadencia habitual (mediana de los intervalos) y cuánto lleva sin contacto frente a ella.
  */
-export async function frecuenciaCliente(db: Conexion, usuario: Usuario, idCliente: number, hoy: string = hoyEnSantiago()) {
+export async function frecuenciaCliente(
+  db: Conexion,
+  usuario: Usuario,
+  idCliente: number,
+  hoy: string = hoyEnSantiago(),
+) {
   exigirRol(usuario, TODOS, 'ver interacciones');
-  const existe = await db.selectFrom('clientes').select('id_cliente').where('id_cliente', '=', idCliente).executeTakeFirst();
+  const existe = await db
+    .selectFrom('clientes')
+    .select('id_cliente')
+    .where('id_cliente', '=', idCliente)
+    .executeTakeFirst();
   if (!existe) throw noEncontrado(`El cliente ${idCliente}`);
   const primerMes = `${restarMeses(hoy, 23).slice(0, 7)}-01`;
   const [porMes, intervalos] = await Promise.all([

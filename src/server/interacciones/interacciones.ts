@@ -43,7 +43,11 @@ export function interaccionApi(f: {
 }
 
 async function exigirCliente(db: Conexion, id: number) {
-  const c = await db.selectFrom('clientes').select(['id_cliente', 'id_responsable', 'anonimizado']).where('id_cliente', '=', id).executeTakeFirst();
+  const c = await db
+    .selectFrom('clientes')
+    .select(['id_cliente', 'id_responsable', 'anonimizado'])
+    .where('id_cliente', '=', id)
+    .executeTakeFirst();
   if (!c) throw noEncontrado(`El cliente ${id}`);
   return c;
 }
@@ -76,24 +80,47 @@ export async function registrarInteraccion(
 
   const id = await enTransaccion(db, async (trx) => {
     const cliente = await exigirCliente(trx, idCliente);
-    if (cliente.anonimizado) throw new ErrorApp('REGLA', 'Cliente anonimizado', 'No se registran contactos de un cliente cuyos datos fueron suprimidos.');
+    if (cliente.anonimizado)
+      throw new ErrorApp(
+        'REGLA',
+        'Cliente anonimizado',
+        'No se registran contactos de un cliente cuyos datos fueron suprimidos.',
+      );
     if (entrada.id_orden) {
-      const o = await trx.selectFrom('ordenes_trabajo').select('id_cliente').where('id_orden', '=', entrada.id_orden).executeTakeFirst();
+      const o = await trx
+        .selectFrom('ordenes_trabajo')
+        .select('id_cliente')
+        .where('id_orden', '=', entrada.id_orden)
+        .executeTakeFirst();
       if (!o || o.id_cliente !== idCliente) {
         throw reglaIncumplida([{ campo: 'id_orden', mensaje: `La orden ${entrada.id_orden} no es de este cliente.` }]);
       }
     }
     if (entrada.id_pedido) {
-      const p = await trx.selectFrom('pedidos_repuestos').select('id_cliente').where('id_pedido', '=', entrada.id_pedido).executeTakeFirst();
+      const p = await trx
+        .selectFrom('pedidos_repuestos')
+        .select('id_cliente')
+        .where('id_pedido', '=', entrada.id_pedido)
+        .executeTakeFirst();
       if (!p || p.id_cliente !== idCliente) {
-        throw reglaIncumplida([{ campo: 'id_pedido', mensaje: `El pedido ${entrada.id_pedido} no es de este cliente.` }]);
+        throw reglaIncumplida([
+          { campo: 'id_pedido', mensaje: `El pedido ${entrada.id_pedido} no es de este cliente.` },
+        ]);
       }
     }
     let responsable: number | null = null;
     if (entrada.seguimiento_requerido) {
       responsable = entrada.id_responsable_seguimiento ?? cliente.id_responsable ?? usuario.id_usuario;
-      const u = await trx.selectFrom('usuarios').select('id_usuario').where('id_usuario', '=', responsable).where('activo', '=', true).executeTakeFirst();
-      if (!u) throw reglaIncumplida([{ campo: 'id_responsable_seguimiento', mensaje: `El usuario ${responsable} no existe o está inactivo.` }]);
+      const u = await trx
+        .selectFrom('usuarios')
+        .select('id_usuario')
+        .where('id_usuario', '=', responsable)
+        .where('activo', '=', true)
+        .executeTakeFirst();
+      if (!u)
+        throw reglaIncumplida([
+          { campo: 'id_responsable_seguimiento', mensaje: `El usuario ${responsable} no existe o está inactivo.` },
+        ]);
     }
     const creada = await trx
       .insertInto('interacciones_cliente')
@@ -185,7 +212,12 @@ export async function bandejaSeguimientos(
     ...interaccionApi(fila),
     cliente: fila.cliente,
     telefono_cliente: fila.telefono_cliente,
-    estado: fila.fecha_seguimiento! < hoy ? ('vencido' as const) : fila.fecha_seguimiento === hoy ? ('hoy' as const) : ('proximo' as const),
+    estado:
+      fila.fecha_seguimiento! < hoy
+        ? ('vencido' as const)
+        : fila.fecha_seguimiento === hoy
+          ? ('hoy' as const)
+          : ('proximo' as const),
   }));
   return {
     hoy,
@@ -218,21 +250,42 @@ type CambioSeguimiento =
   | { accion: 'reasignar'; id_usuario: number };
 
 /** Completar, reprogramar o reasignar un seguimiento: su responsable, o un admin/comercial. */
-export async function cambiarSeguimiento(db: Conexion, usuario: Usuario, actor: Actor, id: number, cambio: CambioSeguimiento) {
+export async function cambiarSeguimiento(
+  db: Conexion,
+  usuario: Usuario,
+  actor: Actor,
+  id: number,
+  cambio: CambioSeguimiento,
+) {
   exigirRol(usuario, REGISTRAR, 'gestionar seguimientos');
   await enTransaccion(db, async (trx) => {
     const s = await trx
       .selectFrom('interacciones_cliente')
-      .select(['id_cliente', 'seguimiento_requerido', 'seguimiento_completado_en', 'id_responsable_seguimiento', 'fecha_seguimiento', 'resultado'])
+      .select([
+        'id_cliente',
+        'seguimiento_requerido',
+        'seguimiento_completado_en',
+        'id_responsable_seguimiento',
+        'fecha_seguimiento',
+        'resultado',
+      ])
       .where('id_interaccion', '=', id)
       .forUpdate()
       .executeTakeFirst();
     if (!s || !s.seguimiento_requerido) throw noEncontrado(`El seguimiento ${id}`);
     if (usuario.rol === 'tecnico' && s.id_responsable_seguimiento !== usuario.id_usuario) {
-      throw new ErrorApp('PROHIBIDO', 'No tiene permiso para esta acción', 'Solo puede cambiar los seguimientos asignados a usted.');
+      throw new ErrorApp(
+        'PROHIBIDO',
+        'No tiene permiso para esta acción',
+        'Solo puede cambiar los seguimientos asignados a usted.',
+      );
     }
     if (s.seguimiento_completado_en) {
-      throw new ErrorApp('CONFLICTO', 'El seguimiento ya está completado', 'Este seguimiento ya fue marcado como hecho.');
+      throw new ErrorApp(
+        'CONFLICTO',
+        'El seguimiento ya está completado',
+        'Este seguimiento ya fue marcado como hecho.',
+      );
     }
     if (cambio.accion === 'completar') {
       await trx
@@ -244,13 +297,35 @@ export async function cambiarSeguimiento(db: Conexion, usuario: Usuario, actor: 
         .where('id_interaccion', '=', id)
         .execute();
     } else if (cambio.accion === 'reprogramar') {
-      await trx.updateTable('interacciones_cliente').set({ fecha_seguimiento: cambio.fecha_seguimiento }).where('id_interaccion', '=', id).execute();
+      await trx
+        .updateTable('interacciones_cliente')
+        .set({ fecha_seguimiento: cambio.fecha_seguimiento })
+        .where('id_interaccion', '=', id)
+        .execute();
     } else {
-      const u = await trx.selectFrom('usuarios').select('id_usuario').where('id_usuario', '=', cambio.id_usuario).where('activo', '=', true).executeTakeFirst();
-      if (!u) throw reglaIncumplida([{ campo: 'id_usuario', mensaje: `El usuario ${cambio.id_usuario} no existe o está inactivo.` }]);
-      await trx.updateTable('interacciones_cliente').set({ id_responsable_seguimiento: cambio.id_usuario }).where('id_interaccion', '=', id).execute();
+      const u = await trx
+        .selectFrom('usuarios')
+        .select('id_usuario')
+        .where('id_usuario', '=', cambio.id_usuario)
+        .where('activo', '=', true)
+        .executeTakeFirst();
+      if (!u)
+        throw reglaIncumplida([
+          { campo: 'id_usuario', mensaje: `El usuario ${cambio.id_usuario} no existe o está inactivo.` },
+        ]);
+      await trx
+        .updateTable('interacciones_cliente')
+        .set({ id_responsable_seguimiento: cambio.id_usuario })
+        .where('id_interaccion', '=', id)
+        .execute();
     }
-    await registrarAuditoria(trx, actor, { accion: `seguimiento_${cambio.accion}`, entidad: 'interaccion', id_entidad: id, id_cliente: s.id_cliente, detalle: cambio });
+    await registrarAuditoria(trx, actor, {
+      accion: `seguimiento_${cambio.accion}`,
+      entidad: 'interaccion',
+      id_entidad: id,
+      id_cliente: s.id_cliente,
+      detalle: cambio,
+    });
   });
   return obtenerInteraccion(db, id);
 }

@@ -56,7 +56,11 @@ export async function timelineCliente(
   f: { tipo?: TipoTimeline[]; limit: number; offset: number },
 ) {
   exigirRol(usuario, TODOS, 'ver la historia del cliente');
-  const existe = await db.selectFrom('clientes').select('id_cliente').where('id_cliente', '=', idCliente).executeTakeFirst();
+  const existe = await db
+    .selectFrom('clientes')
+    .select('id_cliente')
+    .where('id_cliente', '=', idCliente)
+    .executeTakeFirst();
   if (!existe) throw noEncontrado(`El cliente ${idCliente}`);
   const tipos = f.tipo?.length ? f.tipo : [...TIPOS_TIMELINE];
   const union = sql.join(
@@ -72,6 +76,11 @@ export async function timelineCliente(
     total: Number(total.rows[0]?.n ?? 0),
     limit: f.limit,
     offset: f.offset,
-    items: filas.rows.map((r) => ({ ...r, id: Number(r.id), fecha: new Date(r.fecha).toISOString(), monto: r.monto == null ? null : Number(r.monto) })),
+    items: filas.rows.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      fecha: new Date(r.fecha).toISOString(),
+      monto: r.monto == null ? null : Number(r.monto),
+    })),
   };
 }

@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.cerrar());
 
-const interaccion = (id: number, fecha: string) => t.db.db.insertInto('interacciones_cliente').values({ id_cliente: id, fecha: new Date(fecha), tipo: 'llamada', motivo: 'KPI' }).execute();
+const interaccion = (id: number, fecha: string) =>
+  t.db.db
+    .insertInto('interacciones_cliente')
+    .values({ id_cliente: id, fecha: new Date(fecha), tipo: 'llamada', motivo: 'KPI' })
+    .execute();
 const kpis = async (qs: string) => {
   const r = cuerpo(await t.app.inject({ url: `/api/kpis?${qs}`, headers: { cookie } }));
   return Object.fromEntries(r.kpis.map((k: { kpi: string }) => [k.kpi, k])) as Record<string, any>;
@@ -21,22 +25,76 @@ describe('KPIs con datos armados a mano (período 2026, anterior 2025)', () => {
   const periodo = 'desde=2026-01-01&hasta=2026-12-31';
   beforeAll(async () => {
     // Anterior (2025): A, B, C activos. Actual (2026): A, B (retenidos), D (nuevo). C se fue.
-    const [a, b, c, d] = [await crearCliente(t.db.db), await crearCliente(t.db.db), await crearCliente(t.db.db), await crearCliente(t.db.db)];
+    const [a, b, c, d] = [
+      await crearCliente(t.db.db),
+      await crearCliente(t.db.db),
+      await crearCliente(t.db.db),
+      await crearCliente(t.db.db),
+    ];
     await interaccion(a, '2025-03-01T15:00:00Z');
     await interaccion(b, '2025-06-01T15:00:00Z');
-    await t.db.db.insertInto('ordenes_trabajo').values({ id_cliente: c, tipo: 'preventiva', estado: 'entregada', fecha_ingreso: '2025-09-01', fecha_cierre: '2025-09-02', monto_total: 100 }).execute();
+    await t.db.db
+      .insertInto('ordenes_trabajo')
+      .values({
+        id_cliente: c,
+        tipo: 'preventiva',
+        estado: 'entregada',
+        fecha_ingreso: '2025-09-01',
+        fecha_cierre: '2025-09-02',
+        monto_total: 100,
+      })
+      .execute();
     await interaccion(a, '2026-02-01T15:00:00Z');
     await interaccion(a, '2026-03-01T15:00:00Z');
     await interaccion(a, '2026-04-01T15:00:00Z');
-    await t.db.db.insertInto('pedidos_repuestos').values({ id_cliente: b, fecha: '2026-05-01', estado: 'entregado', fecha_entrega: '2026-05-03', monto_total: 300_000 }).execute();
-    await t.db.db.insertInto('ordenes_trabajo').values({ id_cliente: d, tipo: 'correctiva', estado: 'terminada', fecha_ingreso: '2026-07-01', fecha_cierre: '2026-07-05', monto_total: 900_000 }).execute();
-    await t.db.db.insertInto('ordenes_trabajo').values({ id_cliente: d, tipo: 'correctiva', estado: 'abierta', fecha_ingreso: '2026-08-01', monto_total: 5_000_000 }).execute();
+    await t.db.db
+      .insertInto('pedidos_repuestos')
+      .values({
+        id_cliente: b,
+        fecha: '2026-05-01',
+        estado: 'entregado',
+        fecha_entrega: '2026-05-03',
+        monto_total: 300_000,
+      })
+      .execute();
+    await t.db.db
+      .insertInto('ordenes_trabajo')
+      .values({
+        id_cliente: d,
+        tipo: 'correctiva',
+        estado: 'terminada',
+        fecha_ingreso: '2026-07-01',
+        fecha_cierre: '2026-07-05',
+        monto_total: 900_000,
+      })
+      .execute();
+    await t.db.db
+      .insertInto('ordenes_trabajo')
+      .values({
+        id_cliente: d,
+        tipo: 'correctiva',
+        estado: 'abierta',
+        fecha_ingreso: '2026-08-01',
+        monto_total: 5_000_000,
+      })
+      .execute();
     await interaccion(d, '2026-07-10T15:00:00Z');
-    for (const [nota, id] of [[10, a], [9, b], [8, d], [3, d]] as const) {
-      await t.db.db.insertInto('encuestas_satisfaccion').values({ id_cliente: id, fecha: '2026-08-15', estado: 'respondida', puntuacion_general: nota }).execute();
+    for (const [nota, id] of [
+      [10, a],
+      [9, b],
+      [8, d],
+      [3, d],
+    ] as const) {
+      await t.db.db
+        .insertInto('encuestas_satisfaccion')
+        .values({ id_cliente: id, fecha: '2026-08-15', estado: 'respondida', puntuacion_general: nota })
+        .execute();
     }
     for (const estado of ['aceptada', 'aceptada', 'rechazada', 'vencida', 'pendiente', 'pendiente'] as const) {
-      await t.db.db.insertInto('cotizaciones').values({ id_cliente: a, fecha: '2026-09-01', estado, monto_total: 1 }).execute();
+      await t.db.db
+        .insertInto('cotizaciones')
+        .values({ id_cliente: a, fecha: '2026-09-01', estado, monto_total: 1 })
+        .execute();
     }
     // A 23:30 interaction on 31-12-2025 in Santiago (02:30 UTC of 01-01-2026) belongs to 2025.
     await interaccion(c, '2026-01-01T02:30:00Z');
@@ -73,14 +131,22 @@ describe('KPIs con datos armados a mano (período 2026, anterior 2025)', () => {
   });
 
   it('los clientes detrás de la retención: retenidos y perdidos', async () => {
-    const perdidos = cuerpo(await t.app.inject({ url: `/api/kpis/retencion/clientes?${periodo}&grupo=perdidos`, headers: { cookie } }));
+    const perdidos = cuerpo(
+      await t.app.inject({ url: `/api/kpis/retencion/clientes?${periodo}&grupo=perdidos`, headers: { cookie } }),
+    );
     expect(perdidos.total).toBe(1);
-    const retenidos = cuerpo(await t.app.inject({ url: `/api/kpis/retencion/clientes?${periodo}`, headers: { cookie } }));
+    const retenidos = cuerpo(
+      await t.app.inject({ url: `/api/kpis/retencion/clientes?${periodo}`, headers: { cookie } }),
+    );
     expect(retenidos.total).toBe(2);
   });
 
   it('el período por defecto son los 12 meses hasta hoy y el anterior es de igual largo', () => {
-    expect(periodos({}, '2026-11-24')).toEqual({ desde: '2025-11-25', hasta: '2026-11-24', anterior: { desde: '2024-11-25', hasta: '2025-11-24' } });
+    expect(periodos({}, '2026-11-24')).toEqual({
+      desde: '2025-11-25',
+      hasta: '2026-11-24',
+      anterior: { desde: '2024-11-25', hasta: '2025-11-24' },
+    });
   });
 });
 
@@ -91,10 +157,16 @@ describe('mapa por región', () => {
     const r = cuerpo(await t.app.inject({ url: '/api/reportes/regiones', headers: { cookie } }));
     expect(r.regiones).toHaveLength(16);
     const suma = r.regiones.reduce((s: number, x: { clientes: number }) => s + x.clientes, 0) + r.sin_region.clientes;
-    const total = await t.db.db.selectFrom('clientes').select((eb) => eb.fn.countAll().as('n')).where('archivado', '=', false).executeTakeFirstOrThrow();
+    const total = await t.db.db
+      .selectFrom('clientes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('archivado', '=', false)
+      .executeTakeFirstOrThrow();
     expect(suma).toBe(Number(total.n));
     expect(r.total_clientes).toBe(Number(total.n));
-    const comunas = cuerpo(await t.app.inject({ url: '/api/reportes/regiones/araucania/comunas', headers: { cookie } }));
+    const comunas = cuerpo(
+      await t.app.inject({ url: '/api/reportes/regiones/araucania/comunas', headers: { cookie } }),
+    );
     expect(comunas.comunas.find((c: { comuna: string }) => c.comuna === 'Temuco').clientes).toBe(1);
   });
 });

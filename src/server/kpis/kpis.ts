@@ -32,7 +32,11 @@ function universo(f: FiltrosKpi): RawBuilder<unknown> {
  * - frecuencia = interacciones / clientes activos;
  * - conversión = aceptadas / creadas en el período que ya no están pendientes (y las pendientes aparte).
  */
-async function calcular(db: Conexion, p: { desde: string; hasta: string; anterior: { desde: string; hasta: string } }, f: FiltrosKpi) {
+async function calcular(
+  db: Conexion,
+  p: { desde: string; hasta: string; anterior: { desde: string; hasta: string } },
+  f: FiltrosKpi,
+) {
   const u = universo(f);
   const r = await sql<Record<string, number | null>>`
     WITH u AS (${u}),
@@ -67,25 +71,53 @@ async function calcular(db: Conexion, p: { desde: string; hasta: string; anterio
       (SELECT count(*) FROM cotizaciones q JOIN u ON u.id_cliente = q.id_cliente
          WHERE q.fecha BETWEEN ${p.desde}::date AND ${p.hasta}::date AND q.estado <> 'pendiente') AS resueltas,
       (SELECT count(*) FROM cotizaciones q JOIN u ON u.id_cliente = q.id_cliente
-         WHERE q.fecha BETWEEN ${p.desde}::date AND ${p.hasta}::date AND q.estado = 'pendiente') AS pendientes`.execute(db);
-  const x = Object.fromEntries(Object.entries(r.rows[0]!).map(([k, v]) => [k, Number(v ?? 0)])) as Record<string, number>;
+         WHERE q.fecha BETWEEN ${p.desde}::date AND ${p.hasta}::date AND q.estado = 'pendiente') AS pendientes`.execute(
+    db,
+  );
+  const x = Object.fromEntries(Object.entries(r.rows[0]!).map(([k, v]) => [k, Number(v ?? 0)])) as Record<
+    string,
+    number
+  >;
   const pct = (a: number, b: number) => (b ? Math.round((1000 * a) / b) / 10 : null);
   return {
-    retencion: { valor: pct(x.retenidos!, x.activos_anterior!), retenidos: x.retenidos!, activos_anterior: x.activos_anterior! },
-    valor_promedio: { valor: x.clientes_con_compra ? Math.round(x.valor_total! / x.clientes_con_compra) : null, valor_total: x.valor_total!, clientes: x.clientes_con_compra! },
+    retencion: {
+      valor: pct(x.retenidos!, x.activos_anterior!),
+      retenidos: x.retenidos!,
+      activos_anterior: x.activos_anterior!,
+    },
+    valor_promedio: {
+      valor: x.clientes_con_compra ? Math.round(x.valor_total! / x.clientes_con_compra) : null,
+      valor_total: x.valor_total!,
+      clientes: x.clientes_con_compra!,
+    },
     nps: {
       valor: x.respondidas ? Math.round((100 * (x.promotores! - x.detractores!)) / x.respondidas) : null,
       respondidas: x.respondidas!,
       promotores: x.promotores!,
       detractores: x.detractores!,
     },
-    frecuencia: { valor: x.activos ? Math.round((x.interacciones! / x.activos) * 100) / 100 : null, interacciones: x.interacciones!, activos: x.activos! },
-    conversion: { valor: pct(x.aceptadas!, x.resueltas!), aceptadas: x.aceptadas!, resueltas: x.resueltas!, pendientes: x.pendientes! },
+    frecuencia: {
+      valor: x.activos ? Math.round((x.interacciones! / x.activos) * 100) / 100 : null,
+      interacciones: x.interacciones!,
+      activos: x.activos!,
+    },
+    conversion: {
+      valor: pct(x.aceptadas!, x.resueltas!),
+      aceptadas: x.aceptadas!,
+      resueltas: x.resueltas!,
+      pendientes: x.pendientes!,
+    },
   };
 }
 
 /** Tablero de KPIs: período elegido, el anterior y su cambio, y la tendencia de 24 meses (mensual). */
-export async function tableroKpis(db: Conexion, usuario: Usuario, f: FiltrosKpi, hoy: string = hoyEnSantiago(), opciones: { vigenciaMs?: number } = {}) {
+export async function tableroKpis(
+  db: Conexion,
+  usuario: Usuario,
+  f: FiltrosKpi,
+  hoy: string = hoyEnSantiago(),
+  opciones: { vigenciaMs?: number } = {},
+) {
   exigirRol(usuario, TODOS, 'ver los indicadores');
   // Years of events per request are too slow for a home page: the result is kept 15 minutes in
   // `resumenes` (and the default view is refreshed by a periodic job), with its computation time shown.
@@ -208,9 +240,17 @@ export async function clientesDeKpi(
   };
   const base = sql`FROM clientes c WHERE c.id_cliente IN (${conjuntos[kpi]}) AND c.id_cliente IN (${u})`;
   const [filas, total] = await Promise.all([
-    sql<Record<string, unknown>>`SELECT c.id_cliente, c.nombre, c.rut, c.comuna, c.region, c.telefono, c.ultimo_contacto, c.activo ${base}
+    sql<
+      Record<string, unknown>
+    >`SELECT c.id_cliente, c.nombre, c.rut, c.comuna, c.region, c.telefono, c.ultimo_contacto, c.activo ${base}
       ORDER BY lower(c.nombre), c.id_cliente LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
     sql<{ n: number }>`SELECT count(*) AS n ${base}`.execute(db),
   ]);
-  return { kpi, grupo: grupo ?? null, periodo: { desde: p.desde, hasta: p.hasta }, total: Number(total.rows[0]?.n ?? 0), items: filas.rows };
+  return {
+    kpi,
+    grupo: grupo ?? null,
+    periodo: { desde: p.desde, hasta: p.hasta },
+    total: Number(total.rows[0]?.n ?? 0),
+    items: filas.rows,
+  };
 }

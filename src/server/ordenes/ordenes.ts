@@ -46,15 +46,26 @@ export async function registrarOrden(db: Conexion, usuario: Usuario, actor: Acto
       .executeTakeFirstOrThrow()
       .catch((e: unknown) => conflictoNumero(e, 'una orden'));
     if (entrada.id_equipo && entrada.horometro != null) {
-      await agregarLectura(trx, entrada.id_equipo, { fecha: datos.fecha_cierre ?? entrada.fecha_ingreso, horas: entrada.horometro, fuente: 'orden' });
+      await agregarLectura(trx, entrada.id_equipo, {
+        fecha: datos.fecha_cierre ?? entrada.fecha_ingreso,
+        horas: entrada.horometro,
+        fuente: 'orden',
+      });
     }
     await programarEncuestaDeOrden(trx, creada.id_orden);
-    await trasEventoDeServicio(trx, actor, entrada.id_cliente, datos.estado === 'cancelada' ? null : (datos.fecha_cierre ?? datos.fecha_ingreso), {
-      accion: 'crear',
-      entidad: 'orden',
-      id_entidad: creada.id_orden,
-      detalle: { datos },
-    }, entrada.id_equipo);
+    await trasEventoDeServicio(
+      trx,
+      actor,
+      entrada.id_cliente,
+      datos.estado === 'cancelada' ? null : (datos.fecha_cierre ?? datos.fecha_ingreso),
+      {
+        accion: 'crear',
+        entidad: 'orden',
+        id_entidad: creada.id_orden,
+        detalle: { datos },
+      },
+      entrada.id_equipo,
+    );
     return creada.id_orden;
   });
   return obtenerOrden(db, usuario, id);
@@ -64,7 +75,14 @@ export async function editarOrden(db: Conexion, usuario: Usuario, actor: Actor, 
   exigirRol(usuario, ESCRIBIR, 'editar órdenes de trabajo');
   const { version, ...cambios } = entrada;
   await enTransaccion(db, async (trx) => {
-    const actual = (await leerParaEditar(trx, 'ordenes_trabajo', 'id_orden', id, version, `La orden ${id}`)) as unknown as DatosOrden;
+    const actual = (await leerParaEditar(
+      trx,
+      'ordenes_trabajo',
+      'id_orden',
+      id,
+      version,
+      `La orden ${id}`,
+    )) as unknown as DatosOrden;
     const nuevo = { ...actual, ...cambios };
     const fechaCierre = cierre(nuevo);
     if (fechaCierre !== undefined) cambios.fecha_cierre = fechaCierre;
@@ -78,15 +96,26 @@ export async function editarOrden(db: Conexion, usuario: Usuario, actor: Actor, 
       .catch((e: unknown) => conflictoNumero(e, 'una orden'));
     const idEquipo = nuevo.id_equipo;
     if (idEquipo && cambios.horometro != null) {
-      await agregarLectura(trx, idEquipo, { fecha: fechaCierre ?? nuevo.fecha_ingreso, horas: cambios.horometro, fuente: 'orden' });
+      await agregarLectura(trx, idEquipo, {
+        fecha: fechaCierre ?? nuevo.fecha_ingreso,
+        horas: cambios.horometro,
+        fuente: 'orden',
+      });
     }
     await programarEncuestaDeOrden(trx, id);
-    await trasEventoDeServicio(trx, actor, actual.id_cliente, nuevo.estado === 'cancelada' ? null : (fechaCierre ?? nuevo.fecha_ingreso), {
-      accion: 'editar',
-      entidad: 'orden',
-      id_entidad: id,
-      detalle: { cambios: diferencias(actual as unknown as Record<string, unknown>, cambios) },
-    }, nuevo.id_equipo);
+    await trasEventoDeServicio(
+      trx,
+      actor,
+      actual.id_cliente,
+      nuevo.estado === 'cancelada' ? null : (fechaCierre ?? nuevo.fecha_ingreso),
+      {
+        accion: 'editar',
+        entidad: 'orden',
+        id_entidad: id,
+        detalle: { cambios: diferencias(actual as unknown as Record<string, unknown>, cambios) },
+      },
+      nuevo.id_equipo,
+    );
   });
   return obtenerOrden(db, usuario, id);
 }
@@ -98,7 +127,11 @@ function consulta(db: Conexion) {
     .leftJoin('equipos as e', 'e.id_equipo', 'o.id_equipo')
     .leftJoin('usuarios as u', 'u.id_usuario', 'o.id_tecnico')
     .selectAll('o')
-    .select(['c.nombre as cliente', 'u.nombre as tecnico', sql<string | null>`e.tipo || ' ' || e.marca || coalesce(' ' || e.modelo, '')`.as('equipo')]);
+    .select([
+      'c.nombre as cliente',
+      'u.nombre as tecnico',
+      sql<string | null>`e.tipo || ' ' || e.marca || coalesce(' ' || e.modelo, '')`.as('equipo'),
+    ]);
 }
 
 function ordenApi<T extends { creado_en: Date }>(o: T) {
@@ -115,7 +148,15 @@ export async function obtenerOrden(db: Conexion, usuario: Usuario, id: number) {
 export async function listarOrdenes(
   db: Conexion,
   usuario: Usuario,
-  f: { id_cliente?: number; estado?: string; tipo?: string; desde?: string; hasta?: string; limit: number; offset: number },
+  f: {
+    id_cliente?: number;
+    estado?: string;
+    tipo?: string;
+    desde?: string;
+    hasta?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   exigirRol(usuario, TODOS, 'ver órdenes');
   let q = consulta(db);

@@ -13,13 +13,18 @@ const ESCRIBIR = ['admin', 'comercial'] as const;
 type Item = NonNullable<PedidoEntrada['items']>[number];
 
 /** El monto es la suma de los ítems cuando vienen; entregado lleva fecha de entrega. */
-function completar<T extends { items?: Item[]; monto_total?: number; estado?: string; fecha_entrega?: string | null; fecha?: string }>(p: T) {
+function completar<
+  T extends { items?: Item[]; monto_total?: number; estado?: string; fecha_entrega?: string | null; fecha?: string },
+>(p: T) {
   const errores = [];
   let monto = p.monto_total;
   if (p.items && p.items.length > 0) {
     const suma = Math.round(p.items.reduce((s, i) => s + i.cantidad * i.precio, 0));
     if (monto !== undefined && monto !== suma) {
-      errores.push({ campo: 'monto_total', mensaje: `El monto (${monto}) no coincide con la suma de los ítems (${suma}).` });
+      errores.push({
+        campo: 'monto_total',
+        mensaje: `El monto (${monto}) no coincide con la suma de los ítems (${suma}).`,
+      });
     }
     monto = suma;
   }
@@ -40,16 +45,28 @@ export async function registrarPedido(db: Conexion, usuario: Usuario, actor: Act
     const { items, ...resto } = entrada;
     const creado = await trx
       .insertInto('pedidos_repuestos')
-      .values({ ...resto, numero: resto.numero || null, monto_total: monto ?? 0, fecha_entrega: fechaEntrega ?? null, items: JSON.stringify(items ?? []) })
+      .values({
+        ...resto,
+        numero: resto.numero || null,
+        monto_total: monto ?? 0,
+        fecha_entrega: fechaEntrega ?? null,
+        items: JSON.stringify(items ?? []),
+      })
       .returning('id_pedido')
       .executeTakeFirstOrThrow()
       .catch((e: unknown) => conflictoNumero(e, 'un pedido'));
-    await trasEventoDeServicio(trx, actor, entrada.id_cliente, entrada.estado === 'cancelado' ? null : (fechaEntrega ?? entrada.fecha), {
-      accion: 'crear',
-      entidad: 'pedido',
-      id_entidad: creado.id_pedido,
-      detalle: { datos: { ...resto, monto_total: monto } },
-    });
+    await trasEventoDeServicio(
+      trx,
+      actor,
+      entrada.id_cliente,
+      entrada.estado === 'cancelado' ? null : (fechaEntrega ?? entrada.fecha),
+      {
+        accion: 'crear',
+        entidad: 'pedido',
+        id_entidad: creado.id_pedido,
+        detalle: { datos: { ...resto, monto_total: monto } },
+      },
+    );
     return creado.id_pedido;
   });
   return obtenerPedido(db, usuario, id);
@@ -75,18 +92,28 @@ export async function editarPedido(db: Conexion, usuario: Usuario, actor: Actor,
       .where('id_pedido', '=', id)
       .execute()
       .catch((e: unknown) => conflictoNumero(e, 'un pedido'));
-    await trasEventoDeServicio(trx, actor, actual.id_cliente as number, nuevo.estado === 'cancelado' ? null : (fechaEntrega ?? nuevo.fecha), {
-      accion: 'editar',
-      entidad: 'pedido',
-      id_entidad: id,
-      detalle: { cambios: diferencias(actual, { ...cambios, monto_total: monto }) },
-    });
+    await trasEventoDeServicio(
+      trx,
+      actor,
+      actual.id_cliente as number,
+      nuevo.estado === 'cancelado' ? null : (fechaEntrega ?? nuevo.fecha),
+      {
+        accion: 'editar',
+        entidad: 'pedido',
+        id_entidad: id,
+        detalle: { cambios: diferencias(actual, { ...cambios, monto_total: monto }) },
+      },
+    );
   });
   return obtenerPedido(db, usuario, id);
 }
 
 function consulta(db: Conexion) {
-  return db.selectFrom('pedidos_repuestos as p').innerJoin('clientes as c', 'c.id_cliente', 'p.id_cliente').selectAll('p').select('c.nombre as cliente');
+  return db
+    .selectFrom('pedidos_repuestos as p')
+    .innerJoin('clientes as c', 'c.id_cliente', 'p.id_cliente')
+    .selectAll('p')
+    .select('c.nombre as cliente');
 }
 const pedidoApi = <T extends { creado_en: Date }>(p: T) => ({ ...p, creado_en: p.creado_en.toISOString() });
 

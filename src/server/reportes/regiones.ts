@@ -14,7 +14,16 @@ import type { Usuario } from '../usuarios/usuarios.ts';
 export async function reporteRegiones(db: Conexion, usuario: Usuario, hoy: string = hoyEnSantiago()) {
   exigirRol(usuario, TODOS, 'ver el mapa de clientes');
   const desde = restarMeses(hoy, 12);
-  const r = await sql<{ region: string | null; clientes: number; activos: number; valor: number; equipos: number; respondidas: number; p: number; d: number }>`
+  const r = await sql<{
+    region: string | null;
+    clientes: number;
+    activos: number;
+    valor: number;
+    equipos: number;
+    respondidas: number;
+    p: number;
+    d: number;
+  }>`
     SELECT c.region, count(*) AS clientes, count(*) FILTER (WHERE c.activo) AS activos,
            coalesce(sum(m.valor_cliente), 0) AS valor, coalesce(sum(m.cantidad_equipos), 0) AS equipos,
            coalesce(sum(e.n), 0) AS respondidas, coalesce(sum(e.p), 0) AS p, coalesce(sum(e.d), 0) AS d
@@ -30,7 +39,8 @@ export async function reporteRegiones(db: Conexion, usuario: Usuario, hoy: strin
     activos: Number(x?.activos ?? 0),
     valor: Number(x?.valor ?? 0),
     equipos: Number(x?.equipos ?? 0),
-    nps: x && Number(x.respondidas) > 0 ? Math.round((100 * (Number(x.p) - Number(x.d))) / Number(x.respondidas)) : null,
+    nps:
+      x && Number(x.respondidas) > 0 ? Math.round((100 * (Number(x.p) - Number(x.d))) / Number(x.respondidas)) : null,
   });
   const regiones = REGIONES.map((reg) => ({
     codigo_region: reg.codigo_region,
@@ -48,7 +58,14 @@ export async function comunasDeRegion(db: Conexion, usuario: Usuario, region: st
   exigirRol(usuario, TODOS, 'ver el mapa de clientes');
   const reg = buscarRegion(region);
   if (!reg) return { region: null, comunas: [] };
-  const r = await sql<{ codigo_comuna: string; comuna: string; clientes: number; activos: number; valor: number; equipos: number }>`
+  const r = await sql<{
+    codigo_comuna: string;
+    comuna: string;
+    clientes: number;
+    activos: number;
+    valor: number;
+    equipos: number;
+  }>`
     SELECT co.codigo_comuna, co.nombre AS comuna, count(c.id_cliente) AS clientes, count(c.id_cliente) FILTER (WHERE c.activo) AS activos,
            coalesce(sum(m.valor_cliente), 0) AS valor, coalesce(sum(m.cantidad_equipos), 0) AS equipos
     FROM comunas co
@@ -58,6 +75,12 @@ export async function comunasDeRegion(db: Conexion, usuario: Usuario, region: st
     GROUP BY co.codigo_comuna, co.nombre ORDER BY count(c.id_cliente) DESC, co.nombre`.execute(db);
   return {
     region: reg.region,
-    comunas: r.rows.map((x) => ({ ...x, clientes: Number(x.clientes), activos: Number(x.activos), valor: Number(x.valor), equipos: Number(x.equipos) })),
+    comunas: r.rows.map((x) => ({
+      ...x,
+      clientes: Number(x.clientes),
+      activos: Number(x.activos),
+      valor: Number(x.valor),
+      equipos: Number(x.equipos),
+    })),
   };
 }

@@ -21,15 +21,30 @@ const NOMBRE: Record<TablaServicio, string> = {
 };
 
 /** A linked record must exist and belong to the same cliente (422 naming the field otherwise). */
-export async function exigirDelCliente(trx: Conexion, tabla: TablaServicio, id: number | null | undefined, idCliente: number, campo: string) {
+export async function exigirDelCliente(
+  trx: Conexion,
+  tabla: TablaServicio,
+  id: number | null | undefined,
+  idCliente: number,
+  campo: string,
+) {
   if (id == null) return;
-  const fila = (await sql<{ id_cliente: number }>`SELECT id_cliente FROM ${sql.table(tabla)} WHERE ${sql.ref(COLUMNA_ID[tabla])} = ${id}`.execute(trx)).rows[0];
+  const fila = (
+    await sql<{
+      id_cliente: number;
+    }>`SELECT id_cliente FROM ${sql.table(tabla)} WHERE ${sql.ref(COLUMNA_ID[tabla])} = ${id}`.execute(trx)
+  ).rows[0];
   if (!fila) throw reglaIncumplida([{ campo, mensaje: `${NOMBRE[tabla]} ${id} no existe.` }]);
-  if (fila.id_cliente !== idCliente) throw reglaIncumplida([{ campo, mensaje: `${NOMBRE[tabla]} ${id} no es de este cliente.` }]);
+  if (fila.id_cliente !== idCliente)
+    throw reglaIncumplida([{ campo, mensaje: `${NOMBRE[tabla]} ${id} no es de este cliente.` }]);
 }
 
 export async function exigirClienteExiste(trx: Conexion, idCliente: number) {
-  const c = await trx.selectFrom('clientes').select('id_cliente').where('id_cliente', '=', idCliente).executeTakeFirst();
+  const c = await trx
+    .selectFrom('clientes')
+    .select('id_cliente')
+    .where('id_cliente', '=', idCliente)
+    .executeTakeFirst();
   if (!c) throw reglaIncumplida([{ campo: 'id_cliente', mensaje: `El cliente ${idCliente} no existe.` }]);
 }
 

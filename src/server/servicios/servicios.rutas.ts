@@ -15,7 +15,12 @@ import {
   pedidoEdicion,
   pedidoEntrada,
 } from '../../shared/servicios.ts';
-import { editarCotizacion, listarCotizaciones, obtenerCotizacion, registrarCotizacion } from '../cotizaciones/cotizaciones.ts';
+import {
+  editarCotizacion,
+  listarCotizaciones,
+  obtenerCotizacion,
+  registrarCotizacion,
+} from '../cotizaciones/cotizaciones.ts';
 import { editarEquipo, listarEquipos, obtenerEquipo, registrarEquipo, registrarLectura } from '../equipos/equipos.ts';
 import { actorDe, usuarioDe } from '../http/contexto.ts';
 import { editarOrden, listarOrdenes, obtenerOrden, registrarOrden } from '../ordenes/ordenes.ts';
@@ -40,7 +45,9 @@ interface Recurso<F extends z.ZodType, E extends z.ZodType, D extends z.ZodType>
 }
 
 /** The four integrated modules expose the same list / get / create / edit shape. */
-function recurso<F extends z.ZodType, E extends z.ZodType, D extends z.ZodType>(r: Recurso<F, E, D>): FastifyPluginAsyncZod {
+function recurso<F extends z.ZodType, E extends z.ZodType, D extends z.ZodType>(
+  r: Recurso<F, E, D>,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const db = () => app.rancho.db.db;
     const tags = [r.etiqueta];
@@ -53,28 +60,86 @@ function recurso<F extends z.ZodType, E extends z.ZodType, D extends z.ZodType>(
     app.post(r.ruta, { schema: { tags, summary: `Registrar ${r.nombre}`, body: r.entrada } }, async (request, reply) =>
       reply.code(201).send(await r.registrar(db(), usuarioDe(request), actorDe(request), request.body as z.output<E>)),
     );
-    app.patch(`${r.ruta}/:id`, { schema: { tags, summary: `Editar ${r.nombre} (con la versión leída)`, params, body: r.edicion } }, async (request) =>
-      r.editar(db(), usuarioDe(request), actorDe(request), request.params.id, request.body as z.output<D>),
+    app.patch(
+      `${r.ruta}/:id`,
+      { schema: { tags, summary: `Editar ${r.nombre} (con la versión leída)`, params, body: r.edicion } },
+      async (request) =>
+        r.editar(db(), usuarioDe(request), actorDe(request), request.params.id, request.body as z.output<D>),
     );
   };
 }
 
 export const rutasServicios: FastifyPluginAsyncZod = async (app) => {
   await app.register(
-    recurso({ ruta: '/api/equipos', nombre: 'equipos', etiqueta: 'equipos', filtros: filtrosEquipos, entrada: equipoEntrada, edicion: equipoEdicion, listar: listarEquipos, obtener: obtenerEquipo, registrar: registrarEquipo, editar: editarEquipo }),
+    recurso({
+      ruta: '/api/equipos',
+      nombre: 'equipos',
+      etiqueta: 'equipos',
+      filtros: filtrosEquipos,
+      entrada: equipoEntrada,
+      edicion: equipoEdicion,
+      listar: listarEquipos,
+      obtener: obtenerEquipo,
+      registrar: registrarEquipo,
+      editar: editarEquipo,
+    }),
   );
   await app.register(
-    recurso({ ruta: '/api/ordenes', nombre: 'órdenes de trabajo', etiqueta: 'mantenciones', filtros: filtrosOrdenes, entrada: ordenEntrada, edicion: ordenEdicion, listar: listarOrdenes, obtener: obtenerOrden, registrar: registrarOrden, editar: editarOrden }),
+    recurso({
+      ruta: '/api/ordenes',
+      nombre: 'órdenes de trabajo',
+      etiqueta: 'mantenciones',
+      filtros: filtrosOrdenes,
+      entrada: ordenEntrada,
+      edicion: ordenEdicion,
+      listar: listarOrdenes,
+      obtener: obtenerOrden,
+      registrar: registrarOrden,
+      editar: editarOrden,
+    }),
   );
   await app.register(
-    recurso({ ruta: '/api/pedidos', nombre: 'pedidos de repuestos', etiqueta: 'repuestos', filtros: filtrosPedidos, entrada: pedidoEntrada, edicion: pedidoEdicion, listar: listarPedidos, obtener: obtenerPedido, registrar: registrarPedido, editar: editarPedido }),
+    recurso({
+      ruta: '/api/pedidos',
+      nombre: 'pedidos de repuestos',
+      etiqueta: 'repuestos',
+      filtros: filtrosPedidos,
+      entrada: pedidoEntrada,
+      edicion: pedidoEdicion,
+      listar: listarPedidos,
+      obtener: obtenerPedido,
+      registrar: registrarPedido,
+      editar: editarPedido,
+    }),
   );
   await app.register(
-    recurso({ ruta: '/api/cotizaciones', nombre: 'cotizaciones', etiqueta: 'cotizaciones', filtros: filtrosCotizaciones, entrada: cotizacionEntrada, edicion: cotizacionEdicion, listar: listarCotizaciones, obtener: obtenerCotizacion, registrar: registrarCotizacion, editar: editarCotizacion }),
+    recurso({
+      ruta: '/api/cotizaciones',
+      nombre: 'cotizaciones',
+      etiqueta: 'cotizaciones',
+      filtros: filtrosCotizaciones,
+      entrada: cotizacionEntrada,
+      edicion: cotizacionEdicion,
+      listar: listarCotizaciones,
+      obtener: obtenerCotizacion,
+      registrar: registrarCotizacion,
+      editar: editarCotizacion,
+    }),
   );
   app.post(
     '/api/equipos/:id/lecturas',
     { schema: { tags: ['equipos'], summary: 'Registrar una lectura del horómetro', params, body: lecturaEntrada } },
-    async (request, reply) => reply.code(201).send(await registrarLectura(app.rancho.db.db, usuarioDe(request), actorDe(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await registrarLectura(
+            app.rancho.db.db,
+            usuarioDe(request),
+            actorDe(request),
+            request.params.id,
+            request.body,
+          ),
+        ),
   );
 };

@@ -3,8 +3,12 @@ import { COMUNAS, REGIONES } from '../../shared/territorio.ts';
 
 /** Regiones y comunas oficiales, para los selectores del formulario. */
 export const rutasTerritorio: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/territorio', { schema: { tags: ['territorio'], summary: 'Regiones y comunas de Chile' } }, async () => ({
-    regiones: REGIONES,
-    comunas: COMUNAS,
-  }));
+  app.get(
+    '/api/territorio',
+    { schema: { tags: ['territorio'], summary: 'Regiones y comunas de Chile' } },
+    async () => ({
+      regiones: REGIONES,
+      comunas: COMUNAS,
+    }),
+  );
 };

@@ -8,7 +8,11 @@ export const TODOS: readonly Rol[] = ['admin', 'comercial', 'tecnico', 'lectura'
 export function exigirRol(usuario: Usuario | null | undefined, roles: readonly Rol[], accion: string): Usuario {
   if (!usuario) throw new ErrorApp('NO_AUTENTICADO', 'Debe iniciar sesión', 'Inicie sesión para continuar.');
   if (!roles.includes(usuario.rol)) {
-    throw new ErrorApp('PROHIBIDO', 'No tiene permiso para esta acción', `Su rol (${usuario.rol}) no permite ${accion}.`);
+    throw new ErrorApp(
+      'PROHIBIDO',
+      'No tiene permiso para esta acción',
+      `Su rol (${usuario.rol}) no permite ${accion}.`,
+    );
   }
   return usuario;
 }

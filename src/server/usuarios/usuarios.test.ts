@@ -14,7 +14,10 @@ const login = (email: string, password: string, headers: Record<string, string> 
 
 describe('inicio de sesión', () => {
   it('crea al primer administrador desde el entorno una sola vez', async () => {
-    expect(await asegurarAdministrador(t.db.db, 'jefe@taller.cl', 'Primera-clave-2026')).toEqual({ email: 'jefe@taller.cl', password: null });
+    expect(await asegurarAdministrador(t.db.db, 'jefe@taller.cl', 'Primera-clave-2026')).toEqual({
+      email: 'jefe@taller.cl',
+      password: null,
+    });
     expect(await asegurarAdministrador(t.db.db, 'otro@taller.cl', 'Primera-clave-2026')).toBeNull();
     const r = await login('JEFE@taller.cl', 'Primera-clave-2026');
     expect(r.statusCode).toBe(200);
@@ -22,7 +25,11 @@ describe('inicio de sesión', () => {
     const cookie = r.cookies.find((c) => c.name === 'rancho_sesion')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    const hash = await t.db.db.selectFrom('usuarios').select('password_hash').where('email', '=', 'jefe@taller.cl').executeTakeFirstOrThrow();
+    const hash = await t.db.db
+      .selectFrom('usuarios')
+      .select('password_hash')
+      .where('email', '=', 'jefe@taller.cl')
+      .executeTakeFirstOrThrow();
     expect(hash.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -32,7 +39,13 @@ describe('inicio de sesión', () => {
       const admin = await asegurarAdministrador(db.db, null, null);
       expect(admin?.email).toBe('admin@rancho.local');
       expect(admin?.password?.length).toBeGreaterThanOrEqual(10);
-      const sesion = await iniciarSesion(db.db, { email: admin!.email, password: admin!.password!, ip: null, userAgent: null, horas: 1 });
+      const sesion = await iniciarSesion(db.db, {
+        email: admin!.email,
+        password: admin!.password!,
+        ip: null,
+        userAgent: null,
+        horas: 1,
+      });
       expect(sesion.usuario.rol).toBe('admin');
     } finally {
       await db.close();
@@ -45,7 +58,11 @@ describe('inicio de sesión', () => {
     const token = r.cookies[0]!.value;
     const cookie = `rancho_sesion=${token}`;
     expect(cuerpo(await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).usuario.nombre).toBe('Ana');
-    const guardada = await t.db.db.selectFrom('sesiones').select('id_sesion').where('id_sesion', '=', token).executeTakeFirst();
+    const guardada = await t.db.db
+      .selectFrom('sesiones')
+      .select('id_sesion')
+      .where('id_sesion', '=', token)
+      .executeTakeFirst();
     expect(guardada).toBeUndefined();
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
@@ -54,7 +71,10 @@ describe('inicio de sesión', () => {
   it('una sesión vencida ya no vale', async () => {
     await crearUsuario(t.db.db, { email: 'vence@taller.cl', nombre: 'Vence', rol: 'lectura', password: CLAVE_PRUEBA });
     const cookie = `rancho_sesion=${(await login('vence@taller.cl', CLAVE_PRUEBA)).cookies[0]!.value}`;
-    await t.db.db.updateTable('sesiones').set({ expira_en: new Date(Date.now() - 1000) }).execute();
+    await t.db.db
+      .updateTable('sesiones')
+      .set({ expira_en: new Date(Date.now() - 1000) })
+      .execute();
     const r = await t.app.inject({ url: '/api/clientes', headers: { cookie } });
     expect(r.statusCode).toBe(401);
     expect(cuerpo(r).detail).toMatch(/expiró/);
@@ -90,12 +110,26 @@ describe('inicio de sesión', () => {
     const admin = await t.sesion('admin');
     const comercial = await t.sesion('comercial');
     const nuevo = { email: 'tec@taller.cl', nombre: 'Técnico Uno', rol: 'tecnico', password: 'Tractor-2026!' };
-    expect((await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: nuevo, headers: { cookie: comercial } })).statusCode).toBe(403);
-    const debil = await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: { ...nuevo, password: 'corta' }, headers: { cookie: admin } });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: nuevo, headers: { cookie: comercial } }))
+        .statusCode,
+    ).toBe(403);
+    const debil = await t.app.inject({
+      method: 'POST',
+      url: '/api/usuarios',
+      payload: { ...nuevo, password: 'corta' },
+      headers: { cookie: admin },
+    });
     expect(debil.statusCode).toBe(422);
     expect(cuerpo(debil).errors[0].campo).toBe('password');
-    expect((await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: nuevo, headers: { cookie: admin } })).statusCode).toBe(201);
-    expect((await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: nuevo, headers: { cookie: admin } })).statusCode).toBe(409);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: nuevo, headers: { cookie: admin } }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: nuevo, headers: { cookie: admin } }))
+        .statusCode,
+    ).toBe(409);
   });
 });
 
@@ -110,7 +144,9 @@ describe('salud y documentación', () => {
     const cookie = await t.sesion('lectura');
     const doc = cuerpo(await t.app.inject({ url: '/api/openapi.json', headers: { cookie } }));
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/clientes', '/api/clientes/{id}', '/api/clientes/{id}/ficha', '/api/auth/login']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/clientes', '/api/clientes/{id}', '/api/clientes/{id}/ficha', '/api/auth/login']),
+    );
     const docs = await t.app.inject({ url: '/api/docs/', headers: { cookie } });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).not.toMatch(/cdn\.jsdelivr|unpkg/);

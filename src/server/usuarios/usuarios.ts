@@ -38,7 +38,8 @@ export async function crearUsuario(
   datos: { email: string; nombre: string; rol: Rol; password: string },
 ): Promise<Usuario> {
   const problema = validarPassword(datos.password);
-  if (problema) throw new ErrorApp('REGLA', 'Contraseña débil', problema, { errores: [{ campo: 'password', mensaje: problema }] });
+  if (problema)
+    throw new ErrorApp('REGLA', 'Contraseña débil', problema, { errores: [{ campo: 'password', mensaje: problema }] });
   const email = datos.email.trim().toLowerCase();
   const existe = await db.selectFrom('usuarios').select('id_usuario').where('email', '=', email).executeTakeFirst();
   if (existe) {
@@ -84,7 +85,10 @@ export async function iniciarSesion(
     .selectFrom('intentos_login')
     .select((eb) => [
       eb.fn.countAll<number>().filterWhere('email', '=', email).as('por_email'),
-      eb.fn.countAll<number>().filterWhere('ip', '=', datos.ip ?? '').as('por_ip'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere('ip', '=', datos.ip ?? '')
+        .as('por_ip'),
     ])
     .where('fecha', '>', desde)
     .where('exitoso', '=', false)
@@ -108,13 +112,23 @@ export async function iniciarSesion(
   const exitoso = Boolean(fila && fila.activo && valida);
   await db.insertInto('intentos_login').values({ email, ip: datos.ip, exitoso }).execute();
   if (!exitoso || !fila) {
-    throw new ErrorApp('NO_AUTENTICADO', 'Correo o contraseña incorrectos', 'Revise el correo y la contraseña e intente de nuevo.');
+    throw new ErrorApp(
+      'NO_AUTENTICADO',
+      'Correo o contraseña incorrectos',
+      'Revise el correo y la contraseña e intente de nuevo.',
+    );
   }
   const token = crypto.randomBytes(32).toString('base64url');
   const expira_en = new Date(Date.now() + datos.horas * 3_600_000);
   await db
     .insertInto('sesiones')
-    .values({ id_sesion: hashToken(token), id_usuario: fila.id_usuario, expira_en, ip: datos.ip, user_agent: datos.userAgent })
+    .values({
+      id_sesion: hashToken(token),
+      id_usuario: fila.id_usuario,
+      expira_en,
+      ip: datos.ip,
+      user_agent: datos.userAgent,
+    })
     .execute();
   const { password_hash: _h, activo: _a, ...usuario } = fila;
   return { token, usuario, expira_en };

@@ -5,7 +5,13 @@ import { noEncontrado } from '../http/errores.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
 
-export const TIPOS_OPORTUNIDAD = ['mantencion', 'sin_servicio', 'renovacion', 'cotizacion_por_vencer', 'bajo_potencial'] as const;
+export const TIPOS_OPORTUNIDAD = [
+  'mantencion',
+  'sin_servicio',
+  'renovacion',
+  'cotizacion_por_vencer',
+  'bajo_potencial',
+] as const;
 export type TipoOportunidad = (typeof TIPOS_OPORTUNIDAD)[number];
 
 const DIAS_MANTENCION = 30;
@@ -13,7 +19,8 @@ const DIAS_COTIZACION = 15;
 const ANIOS_RENOVACION = 15;
 const HORAS_RENOVACION = 8_000;
 
-const mas = (fecha: string, dias: number) => new Date(Date.parse(`${fecha}T12:00:00Z`) + dias * 86_400_000).toISOString().slice(0, 10);
+const mas = (fecha: string, dias: number) =>
+  new Date(Date.parse(`${fecha}T12:00:00Z`) + dias * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Oportunidades (seed "Identificación de Oportunidades"), each with its reason and an estimated
@@ -72,13 +79,29 @@ function oportunidadesSql(hoy: string, idCliente?: number) {
     WHERE m.valor_potencial > 0 AND m.valor_ultimo_anio < 0.7 * m.valor_potencial ${deCliente('m.id_cliente')}`;
 }
 
-type Fila = { tipo: TipoOportunidad; id_cliente: number; id_equipo: number | null; id_cotizacion: number | null; motivo: string; valor_estimado: number; fecha: string | null };
+type Fila = {
+  tipo: TipoOportunidad;
+  id_cliente: number;
+  id_equipo: number | null;
+  id_cotizacion: number | null;
+  motivo: string;
+  valor_estimado: number;
+  fecha: string | null;
+};
 
-export async function oportunidadesCliente(db: Conexion, usuario: Usuario, idCliente: number, hoy: string = hoyEnSantiago()) {
+export async function oportunidadesCliente(
+  db: Conexion,
+  usuario: Usuario,
+  idCliente: number,
+  hoy: string = hoyEnSantiago(),
+) {
   exigirRol(usuario, TODOS, 'ver oportunidades');
   const c = await db.selectFrom('clientes').select('id_cliente').where('id_cliente', '=', idCliente).executeTakeFirst();
   if (!c) throw noEncontrado(`El cliente ${idCliente}`);
-  const r = await sql<Fila>`SELECT * FROM (${oportunidadesSql(hoy, idCliente)}) o ORDER BY valor_estimado DESC NULLS LAST`.execute(db);
+  const r =
+    await sql<Fila>`SELECT * FROM (${oportunidadesSql(hoy, idCliente)}) o ORDER BY valor_estimado DESC NULLS LAST`.execute(
+      db,
+    );
   const items = r.rows.map((o) => ({ ...o, valor_estimado: Number(o.valor_estimado ?? 0) }));
   return { total: items.length, valor_total: items.reduce((s, o) => s + o.valor_estimado, 0), items };
 }
@@ -94,14 +117,24 @@ export async function oportunidadesTaller(
   const [filas, resumen] = await Promise.all([
     sql<Fila & { cliente: string }>`
       SELECT o.*, c.nombre AS cliente FROM (${oportunidadesSql(hoy)}) o JOIN clientes c ON c.id_cliente = o.id_cliente AND NOT c.archivado
-      ${filtro} ORDER BY o.valor_estimado DESC NULLS LAST, o.id_cliente LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
+      ${filtro} ORDER BY o.valor_estimado DESC NULLS LAST, o.id_cliente LIMIT ${f.limit} OFFSET ${f.offset}`.execute(
+      db,
+    ),
     sql<{ tipo: string; n: number; valor: number }>`
       SELECT o.tipo, count(*) AS n, sum(o.valor_estimado) AS valor FROM (${oportunidadesSql(hoy)}) o
       JOIN clientes c ON c.id_cliente = o.id_cliente AND NOT c.archivado GROUP BY o.tipo`.execute(db),
   ]);
   const porTipo = resumen.rows.map((r) => ({ tipo: r.tipo, cantidad: Number(r.n), valor: Number(r.valor ?? 0) }));
-  const total = f.tipo ? (porTipo.find((p) => p.tipo === f.tipo)?.cantidad ?? 0) : porTipo.reduce((s, p) => s + p.cantidad, 0);
-  return { total, limit: f.limit, offset: f.offset, por_tipo: porTipo, items: filas.rows.map((o) => ({ ...o, valor_estimado: Number(o.valor_estimado ?? 0) })) };
+  const total = f.tipo
+    ? (porTipo.find((p) => p.tipo === f.tipo)?.cantidad ?? 0)
+    : porTipo.reduce((s, p) => s + p.cantidad, 0);
+  return {
+    total,
+    limit: f.limit,
+    offset: f.offset,
+    por_tipo: porTipo,
+    items: filas.rows.map((o) => ({ ...o, valor_estimado: Number(o.valor_estimado ?? 0) })),
+  };
 }
 
 /** Valor potencial del cliente: por equipo, frente a lo gastado el último año, y proyección a 1–3 años. */
@@ -109,7 +142,14 @@ export async function valorCliente(db: Conexion, usuario: Usuario, idCliente: nu
   exigirRol(usuario, TODOS, 'ver el valor del cliente');
   const m = await db.selectFrom('metricas_clientes').selectAll().where('id_cliente', '=', idCliente).executeTakeFirst();
   if (!m) throw noEncontrado(`El cliente ${idCliente}`);
-  const equipos = await sql<{ id_equipo: number; tipo: string; marca: string; modelo: string | null; horas_anuales: number | null; gasto_esperado: number }>`
+  const equipos = await sql<{
+    id_equipo: number;
+    tipo: string;
+    marca: string;
+    modelo: string | null;
+    horas_anuales: number | null;
+    gasto_esperado: number;
+  }>`
     SELECT e.id_equipo, e.tipo, e.marca, e.modelo, e.horas_anuales,
            round(g.monto_anual * CASE WHEN e.horas_anuales IS NULL THEN 1
                  ELSE least(greatest(e.horas_anuales / g.horas_referencia, 0.25), 3) END)::int8 AS gasto_esperado
@@ -125,7 +165,15 @@ export async function valorCliente(db: Conexion, usuario: Usuario, idCliente: nu
     segmento_abc: m.segmento_abc,
     potencial_alto: m.potencial_alto,
     // Projection: what the fleet would spend if it were fully serviced here, vs the current pace.
-    proyeccion: [1, 2, 3].map((anios) => ({ anios, potencial: potencial * anios, al_ritmo_actual: ultimoAnio * anios })),
-    equipos: equipos.rows.map((e) => ({ ...e, horas_anuales: e.horas_anuales == null ? null : Number(e.horas_anuales), gasto_esperado: Number(e.gasto_esperado) })),
+    proyeccion: [1, 2, 3].map((anios) => ({
+      anios,
+      potencial: potencial * anios,
+      al_ritmo_actual: ultimoAnio * anios,
+    })),
+    equipos: equipos.rows.map((e) => ({
+      ...e,
+      horas_anuales: e.horas_anuales == null ? null : Number(e.horas_anuales),
+      gasto_esperado: Number(e.gasto_esperado),
+    })),
   };
 }

@@ -37,7 +37,9 @@ export async function rankingValor(
   const desde = f.desde ?? restarMeses(hasta, 12);
   const dias = Math.round((Date.parse(hasta) - Date.parse(desde)) / 86_400_000);
   const hastaAnterior = diaAntes(desde);
-  const desdeAnterior = new Date(Date.parse(`${hastaAnterior}T12:00:00Z`) - dias * 86_400_000).toISOString().slice(0, 10);
+  const desdeAnterior = new Date(Date.parse(`${hastaAnterior}T12:00:00Z`) - dias * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   const region = f.region ? (buscarRegion(f.region)?.region ?? '∅') : null;
   const filtro = sql`WHERE NOT c.archivado ${region ? sql`AND c.region = ${region}` : sql``} ${f.segmento ? sql`AND m.segmento_abc = ${f.segmento}` : sql``}`;
   const [filas, total] = await Promise.all([
@@ -54,7 +56,11 @@ export async function rankingValor(
       ${filtro}
       ORDER BY m.valor_cliente DESC, c.id_cliente
       LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
-    sql<{ n: number }>`SELECT count(*) AS n FROM clientes c JOIN metricas_clientes m ON m.id_cliente = c.id_cliente ${filtro}`.execute(db),
+    sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM clientes c JOIN metricas_clientes m ON m.id_cliente = c.id_cliente ${filtro}`.execute(
+      db,
+    ),
   ]);
   return {
     periodo: { desde, hasta, anterior: { desde: desdeAnterior, hasta: hastaAnterior } },
@@ -120,7 +126,11 @@ export async function reporteSegmentos(db: Conexion, usuario: Usuario, hoy: stri
   const celdas = r.rows.map((x) => ({
     segmento: String(x.segmento),
     potencial_alto: Boolean(x.potencial_alto),
-    ...Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'segmento' && k !== 'potencial_alto').map(([k, v]) => [k, Number(v)])),
+    ...Object.fromEntries(
+      Object.entries(x)
+        .filter(([k]) => k !== 'segmento' && k !== 'potencial_alto')
+        .map(([k, v]) => [k, Number(v)]),
+    ),
   })) as ({ segmento: string; potencial_alto: boolean } & Record<string, number>)[];
   const resumir = (filas: typeof celdas) => {
     const s = (k: string) => filas.reduce((t, f) => t + (f[k] ?? 0), 0);
@@ -139,11 +149,19 @@ export async function reporteSegmentos(db: Conexion, usuario: Usuario, hoy: stri
   };
   return {
     periodo: { desde, hasta: hoy },
-    matriz: celdas.map((c) => ({ segmento: c.segmento, potencial: c.potencial_alto ? 'alto' : 'bajo', clientes: c.clientes, valor_total: c.valor_total })),
+    matriz: celdas.map((c) => ({
+      segmento: c.segmento,
+      potencial: c.potencial_alto ? 'alto' : 'bajo',
+      clientes: c.clientes,
+      valor_total: c.valor_total,
+    })),
     comparacion: [
       ...['A', 'B', 'C'].map((seg) => ({ segmento: seg, ...resumir(celdas.filter((c) => c.segmento === seg)) })),
       ...['A', 'B', 'C'].flatMap((seg) =>
-        [true, false].map((alto) => ({ segmento: `${seg} / ${alto ? 'alto' : 'bajo'}`, ...resumir(celdas.filter((c) => c.segmento === seg && c.potencial_alto === alto)) })),
+        [true, false].map((alto) => ({
+          segmento: `${seg} / ${alto ? 'alto' : 'bajo'}`,
+          ...resumir(celdas.filter((c) => c.segmento === seg && c.potencial_alto === alto)),
+        })),
       ),
     ],
   };

@@ -14,10 +14,24 @@ beforeAll(async () => {
 afterAll(() => t.cerrar());
 
 const orden = (id: number, estado: 'abierta' | 'terminada' | 'entregada' | 'cancelada', fecha: string, monto: number) =>
-  t.db.db.insertInto('ordenes_trabajo').values({ id_cliente: id, tipo: 'preventiva', estado, fecha_ingreso: fecha, fecha_cierre: estado === 'abierta' ? null : fecha, monto_total: monto }).execute();
+  t.db.db
+    .insertInto('ordenes_trabajo')
+    .values({
+      id_cliente: id,
+      tipo: 'preventiva',
+      estado,
+      fecha_ingreso: fecha,
+      fecha_cierre: estado === 'abierta' ? null : fecha,
+      monto_total: monto,
+    })
+    .execute();
 const pedido = (id: number, estado: 'pendiente' | 'entregado' | 'cancelado', fecha: string, monto: number) =>
-  t.db.db.insertInto('pedidos_repuestos').values({ id_cliente: id, fecha, estado, fecha_entrega: estado === 'entregado' ? fecha : null, monto_total: monto }).execute();
-const metricas = (id: number) => t.db.db.selectFrom('metricas_clientes').selectAll().where('id_cliente', '=', id).executeTakeFirstOrThrow();
+  t.db.db
+    .insertInto('pedidos_repuestos')
+    .values({ id_cliente: id, fecha, estado, fecha_entrega: estado === 'entregado' ? fecha : null, monto_total: monto })
+    .execute();
+const metricas = (id: number) =>
+  t.db.db.selectFrom('metricas_clientes').selectAll().where('id_cliente', '=', id).executeTakeFirstOrThrow();
 
 describe('metricas_clientes', () => {
   it('valor_cliente suma solo órdenes completadas y pedidos entregados', async () => {
@@ -56,14 +70,28 @@ describe('metricas_clientes', () => {
       const cookie = await local.sesion('comercial');
       const a = await crearCliente(local.db.db);
       const b = await crearCliente(local.db.db);
-      const post = (url: string, payload: object) => local.app.inject({ method: 'POST', url, payload, headers: { cookie } });
-      const patch = (url: string, payload: object) => local.app.inject({ method: 'PATCH', url, payload, headers: { cookie } });
+      const post = (url: string, payload: object) =>
+        local.app.inject({ method: 'POST', url, payload, headers: { cookie } });
+      const patch = (url: string, payload: object) =>
+        local.app.inject({ method: 'PATCH', url, payload, headers: { cookie } });
       const eq = cuerpo(await post('/api/equipos', { id_cliente: a, tipo: 'tractor', marca: 'Valtra' }));
-      const o = cuerpo(await post('/api/ordenes', { id_cliente: a, id_equipo: eq.id_equipo, tipo: 'correctiva', fecha_ingreso: '2026-10-01', monto_total: 300_000 }));
+      const o = cuerpo(
+        await post('/api/ordenes', {
+          id_cliente: a,
+          id_equipo: eq.id_equipo,
+          tipo: 'correctiva',
+          fecha_ingreso: '2026-10-01',
+          monto_total: 300_000,
+        }),
+      );
       await patch(`/api/ordenes/${o.id_orden}`, { estado: 'entregada', version: 1 });
       await post('/api/pedidos', { id_cliente: b, fecha: '2026-09-01', estado: 'entregado', monto_total: 40_000 });
       await post(`/api/clientes/${a}/interacciones`, { tipo: 'visita', motivo: 'Visita' });
-      await post(`/api/clientes/${b}/interacciones`, { tipo: 'llamada', motivo: 'Llamada', fecha: '2025-12-01T12:00:00-03:00' });
+      await post(`/api/clientes/${b}/interacciones`, {
+        tipo: 'llamada',
+        motivo: 'Llamada',
+        fecha: '2025-12-01T12:00:00-03:00',
+      });
       await patch(`/api/equipos/${eq.id_equipo}`, { activo: false, version: 1 });
       expect(await verificarMetricas(local.db.db)).toEqual([]);
       await recalcularValor(local.db.db);
@@ -87,13 +115,27 @@ describe('segmentación ABC × potencial', () => {
       const ids: number[] = [];
       for (const valor of [50, 30, 15, 5]) {
         const id = await crearCliente(local.db.db);
-        await local.db.db.insertInto('ordenes_trabajo').values({ id_cliente: id, tipo: 'preventiva', estado: 'entregada', fecha_ingreso: '2026-01-01', fecha_cierre: '2026-01-01', monto_total: valor * 10_000 }).execute();
+        await local.db.db
+          .insertInto('ordenes_trabajo')
+          .values({
+            id_cliente: id,
+            tipo: 'preventiva',
+            estado: 'entregada',
+            fecha_ingreso: '2026-01-01',
+            fecha_cierre: '2026-01-01',
+            monto_total: valor * 10_000,
+          })
+          .execute();
         ids.push(id);
       }
       const sinValor = await crearCliente(local.db.db);
       await crearEquipo(local.db.db, sinValor, { tipo: 'cosechadora' });
       await recalcularValor(local.db.db, '2026-11-24');
-      const seg = await local.db.db.selectFrom('metricas_clientes').select(['id_cliente', 'segmento_abc', 'potencial_alto', 'valor_potencial']).orderBy('id_cliente').execute();
+      const seg = await local.db.db
+        .selectFrom('metricas_clientes')
+        .select(['id_cliente', 'segmento_abc', 'potencial_alto', 'valor_potencial'])
+        .orderBy('id_cliente')
+        .execute();
       expect(seg.map((s) => s.segmento_abc)).toEqual(['A', 'A', 'B', 'C', 'C']);
       const cosecha = seg.find((s) => s.id_cliente === sinValor)!;
       expect(cosecha).toMatchObject({ valor_potencial: 6_500_000, potencial_alto: true });
@@ -106,9 +148,21 @@ describe('segmentación ABC × potencial', () => {
       expect(celdas).toBe(5);
       const lista = cuerpo(await local.app.inject({ url: '/api/clientes?segmento=A', headers: { cookie } }));
       expect(lista.total).toBe(2);
-      const ranking = cuerpo(await local.app.inject({ url: '/api/reportes/ranking-valor?desde=2025-11-25&hasta=2026-11-24', headers: { cookie } }));
-      expect(ranking.items.map((i: { valor_historico: number }) => i.valor_historico).slice(0, 4)).toEqual([500_000, 300_000, 150_000, 50_000]);
-      expect(ranking.items[0]).toMatchObject({ posicion: 1, segmento_abc: 'A', valor_periodo: 500_000, valor_periodo_anterior: 0 });
+      const ranking = cuerpo(
+        await local.app.inject({
+          url: '/api/reportes/ranking-valor?desde=2025-11-25&hasta=2026-11-24',
+          headers: { cookie },
+        }),
+      );
+      expect(ranking.items.map((i: { valor_historico: number }) => i.valor_historico).slice(0, 4)).toEqual([
+        500_000, 300_000, 150_000, 50_000,
+      ]);
+      expect(ranking.items[0]).toMatchObject({
+        posicion: 1,
+        segmento_abc: 'A',
+        valor_periodo: 500_000,
+        valor_periodo_anterior: 0,
+      });
     } finally {
       await local.cerrar();
     }
@@ -118,23 +172,65 @@ describe('segmentación ABC × potencial', () => {
 describe('potencial y oportunidades', () => {
   it('escala el potencial por las horas de uso y lista oportunidades con su valor', async () => {
     const id = await crearCliente(t.db.db);
-    const r = await t.app.inject({ method: 'POST', url: '/api/equipos', payload: { id_cliente: id, tipo: 'tractor', marca: 'John Deere', anio: 2005, horometro: 9_000, fecha_horometro: '2025-11-01' }, headers: { cookie: comercial } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/equipos',
+      payload: {
+        id_cliente: id,
+        tipo: 'tractor',
+        marca: 'John Deere',
+        anio: 2005,
+        horometro: 9_000,
+        fecha_horometro: '2025-11-01',
+      },
+      headers: { cookie: comercial },
+    });
     const eq = cuerpo(r);
     // 1.200 h/año (el doble de las 600 h de referencia) → potencial 2 × 2.400.000.
-    await t.app.inject({ method: 'POST', url: `/api/equipos/${eq.id_equipo}/lecturas`, payload: { fecha: '2026-11-01', horas: 10_200 }, headers: { cookie: comercial } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/equipos/${eq.id_equipo}/lecturas`,
+      payload: { fecha: '2026-11-01', horas: 10_200 },
+      headers: { cookie: comercial },
+    });
     // Último servicio hace más de un año a las 9.000 h: 1.200 h después está atrasado.
-    const servicio = await t.app.inject({ method: 'POST', url: '/api/ordenes', payload: { id_cliente: id, id_equipo: eq.id_equipo, tipo: 'preventiva', estado: 'entregada', fecha_ingreso: '2025-11-01', fecha_cierre: '2025-11-01', horometro: 9_000 }, headers: { cookie: comercial } });
+    const servicio = await t.app.inject({
+      method: 'POST',
+      url: '/api/ordenes',
+      payload: {
+        id_cliente: id,
+        id_equipo: eq.id_equipo,
+        tipo: 'preventiva',
+        estado: 'entregada',
+        fecha_ingreso: '2025-11-01',
+        fecha_cierre: '2025-11-01',
+        horometro: 9_000,
+      },
+      headers: { cookie: comercial },
+    });
     expect(servicio.statusCode).toBe(201);
     const v = cuerpo(await t.app.inject({ url: `/api/clientes/${id}/valor`, headers: { cookie: comercial } }));
     expect(v.valor_potencial).toBe(4_800_000);
     expect(v.brecha).toBe(4_800_000);
     expect(v.proyeccion[2]).toEqual({ anios: 3, potencial: 14_400_000, al_ritmo_actual: 0 });
-    await t.db.db.insertInto('cotizaciones').values({ id_cliente: id, numero: 'OP-1', fecha: '2026-11-01', fecha_vencimiento: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10), estado: 'pendiente', monto_total: 900_000 }).execute();
+    await t.db.db
+      .insertInto('cotizaciones')
+      .values({
+        id_cliente: id,
+        numero: 'OP-1',
+        fecha: '2026-11-01',
+        fecha_vencimiento: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
+        estado: 'pendiente',
+        monto_total: 900_000,
+      })
+      .execute();
     const o = cuerpo(await t.app.inject({ url: `/api/clientes/${id}/oportunidades`, headers: { cookie: comercial } }));
     const tipos = o.items.map((x: { tipo: string }) => x.tipo).sort();
     expect(tipos).toEqual(['bajo_potencial', 'cotizacion_por_vencer', 'mantencion', 'renovacion']);
     expect(o.items.find((x: { tipo: string }) => x.tipo === 'cotizacion_por_vencer').valor_estimado).toBe(900_000);
-    const taller = cuerpo(await t.app.inject({ url: '/api/oportunidades?tipo=renovacion', headers: { cookie: comercial } }));
+    const taller = cuerpo(
+      await t.app.inject({ url: '/api/oportunidades?tipo=renovacion', headers: { cookie: comercial } }),
+    );
     expect(taller.items.some((x: { id_cliente: number }) => x.id_cliente === id)).toBe(true);
   });
 });

@@ -42,9 +42,19 @@ export async function verificarMetricas(db: Conexion, hoy: string = hoyEnSantiag
       ${hoy}::date - (SELECT max((i.fecha AT TIME ZONE 'America/Santiago')::date) FROM interacciones_cliente i WHERE i.id_cliente = c.id_cliente) AS c_dias
     FROM clientes c LEFT JOIN metricas_clientes m ON m.id_cliente = c.id_cliente`.execute(db);
   const diferencias: Diferencia[] = [];
-  const normal = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : typeof v === 'boolean' ? v : Number(v));
+  const normal = (v: unknown) =>
+    v instanceof Date ? v.toISOString() : v == null ? null : typeof v === 'boolean' ? v : Number(v);
   for (const f of filas.rows) {
-    for (const columna of ['equipos', 'mantenciones', 'pedidos', 'ultima', 'interacciones', 'valor', 'recurrente', 'dias']) {
+    for (const columna of [
+      'equipos',
+      'mantenciones',
+      'pedidos',
+      'ultima',
+      'interacciones',
+      'valor',
+      'recurrente',
+      'dias',
+    ]) {
       const tabla = normal(f[`t_${columna}`]);
       const calculado = normal(f[`c_${columna}`]);
       if (tabla !== calculado) diferencias.push({ id_cliente: f.id_cliente, columna, tabla, calculado });

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Anchor, Badge, Button, DataList, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconHistory, IconMessagePlus, IconPencil, IconPlus } from '@tabler/icons-react';
 import { formatearFecha } from '../../shared/formato.ts';
+import { ConsentimientosCliente } from '../comunicacion/ConsentimientosCliente.tsx';
 import { Cargando } from '../components/Cargando.tsx';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { useTituloPagina } from '../components/Pagina.tsx';
@@ -226,6 +227,8 @@ export default function FichaCliente() {
           <ValorFicha valor={f.valor} />
         </Seccion>
       </SimpleGrid>
+
+      <ConsentimientosCliente idCliente={cliente.id_cliente} />
 
       {registro.dialogo}
       {servicio.dialogos}

@@ -51,7 +51,8 @@ function leer(p: URLSearchParams): FiltrosLista {
     tipo_equipo: p.get('tipo_equipo') || null,
     marca_equipo: p.get('marca_equipo') || null,
     segmento: ['A', 'B', 'C'].includes(p.get('segmento') ?? '') ? (p.get('segmento') as 'A' | 'B' | 'C') : null,
-    potencial: p.get('potencial') === 'alto' || p.get('potencial') === 'bajo' ? (p.get('potencial') as 'alto' | 'bajo') : null,
+    potencial:
+      p.get('potencial') === 'alto' || p.get('potencial') === 'bajo' ? (p.get('potencial') as 'alto' | 'bajo') : null,
     archivados: p.get('archivados') === 'true',
     // A hand-edited or outdated link must not turn into a 400 from the API.
     orden: (ORDENES as readonly string[]).includes(orden ?? '') ? (orden as OrdenClientes) : null,
@@ -86,9 +87,16 @@ export function useFiltrosLista() {
 
   const hayFiltros =
     filtros.q !== '' ||
-    [filtros.region, filtros.comuna, filtros.activo, filtros.etiqueta, filtros.tipo_equipo, filtros.marca_equipo, filtros.segmento, filtros.potencial].some(
-      (v) => v !== null,
-    ) ||
+    [
+      filtros.region,
+      filtros.comuna,
+      filtros.activo,
+      filtros.etiqueta,
+      filtros.tipo_equipo,
+      filtros.marca_equipo,
+      filtros.segmento,
+      filtros.potencial,
+    ].some((v) => v !== null) ||
     filtros.archivados;
 
   return { filtros, cambiar, limpiar, hayFiltros };
