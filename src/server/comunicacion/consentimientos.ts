@@ -56,6 +56,16 @@ export async function registrarConsentimiento(
         id_usuario: usuario?.id_usuario ?? null,
       })
       .execute();
+    if (!d.otorgado) {
+      // A withdrawal, from the ficha or from a link, also stops what was already queued on that channel.
+      await trx
+        .updateTable('mensajes')
+        .set({ estado: 'omitido', error: 'El cliente retiró su consentimiento' })
+        .where('id_cliente', '=', idCliente)
+        .where('canal', '=', d.canal)
+        .where('estado', 'in', ['pendiente', 'fallido'])
+        .execute();
+    }
     await registrarAuditoria(trx, actor, {
       accion: d.otorgado ? 'consentir' : 'revocar',
       entidad: 'consentimiento',
@@ -74,13 +84,5 @@ export async function darseDeBaja(db: Conexion, token: string, ip: string | null
     otorgado: false,
     fuente: 'enlace de baja en correo',
   });
-  // Nothing already queued on that channel goes out either.
-  await db
-    .updateTable('mensajes')
-    .set({ estado: 'omitido', error: 'El cliente se dio de baja' })
-    .where('id_cliente', '=', datos.id_cliente)
-    .where('canal', '=', datos.canal)
-    .where('estado', 'in', ['pendiente', 'fallido'])
-    .execute();
   return { canal: datos.canal };
 }
