@@ -24,8 +24,11 @@ export type FilaResumenCliente = Awaited<ReturnType<typeof buscarClientes>>['fil
 
 type Consulta = SelectQueryBuilder<Database & { c: Database['clientes'] }, 'c', object>;
 
-/** Condición de búsqueda: cada palabra aparece (o casi, por trigramas) en nombre, RUT, email, comuna o teléfono. */
-function aplicarTexto(consulta: Consulta, q: string): Consulta {
+/**
+ * Condición de búsqueda: cada palabra aparece en nombre, RUT, email, comuna o teléfono; con `difuso`,
+ * también la que casi aparece (trigramas: errores de tipeo).
+ */
+function aplicarTexto(consulta: Consulta, q: string, difuso: boolean): Consulta {
   const rut = rutBuscable(q);
   if (rut) {
     // RUT o teléfono: dígitos seguidos dentro del texto de búsqueda.
@@ -35,15 +38,15 @@ function aplicarTexto(consulta: Consulta, q: string): Consulta {
   for (const palabra of palabras) {
     const patron = `%${palabra.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     consulta =
-      palabra.length >= 4
+      difuso && palabra.length >= 4
         ? consulta.where((eb) => eb.or([eb('c.busqueda', 'like', patron), sql<boolean>`${palabra} <% c.busqueda`]))
         : consulta.where('c.busqueda', 'like', patron);
   }
   return consulta;
 }
 
-function aplicarFiltros(consulta: Consulta, f: FiltrosClientes): Consulta | null {
-  if (f.q?.trim()) consulta = aplicarTexto(consulta, f.q);
+function aplicarFiltros(consulta: Consulta, f: FiltrosClientes, difuso = true): Consulta | null {
+  if (f.q?.trim()) consulta = aplicarTexto(consulta, f.q, difuso);
   if (!f.archivados) consulta = consulta.where('c.archivado', '=', false);
   if (f.region) {
     const r = buscarRegion(f.region);
@@ -93,52 +96,72 @@ function aplicarFiltros(consulta: Consulta, f: FiltrosClientes): Consulta | null
   return consulta;
 }
 
-/** Una página de clientes con el total, filtrada y ordenada. */
-export async function buscarClientes(db: Conexion, f: FiltrosClientes) {
-  const base = aplicarFiltros(db.selectFrom('clientes as c'), f);
-  if (!base) return { total: 0, filas: [] };
-  const orden = f.orden ?? (f.q?.trim() ? 'relevancia' : 'nombre');
-  let pagina = base
-    .select(COLUMNAS_RESUMEN)
-    .select((eb) =>
-      eb
-        .selectFrom('equipos as e')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('e.id_cliente', '=', 'c.id_cliente')
-        .where('e.activo', '=', true)
-        .as('cantidad_equipos'),
-    );
-  const q = f.q?.trim() ? plegar(f.q) : '';
+function ordenar(consulta: Consulta, orden: NonNullable<FiltrosClientes['orden']>, q: string): Consulta {
   switch (orden) {
     case 'relevancia':
-      pagina = q
-        ? pagina.orderBy(sql`word_similarity(${q}, c.busqueda)`, 'desc').orderBy(sql`lower(c.nombre)`)
-        : pagina.orderBy(sql`lower(c.nombre)`);
-      break;
+      return q
+        ? consulta.orderBy(sql`word_similarity(${q}, c.busqueda)`, 'desc').orderBy(sql`lower(c.nombre)`)
+        : consulta.orderBy(sql`lower(c.nombre)`);
     case 'nombre':
     case '-nombre':
-      pagina = pagina.orderBy(sql`lower(c.nombre)`, orden === 'nombre' ? 'asc' : 'desc');
-      break;
+      return consulta.orderBy(sql`lower(c.nombre)`, orden === 'nombre' ? 'asc' : 'desc');
     case 'rut':
-      pagina = pagina.orderBy(sql`length(c.rut)`).orderBy('c.rut');
-      break;
+      return consulta.orderBy(sql`length(c.rut)`).orderBy('c.rut');
     case 'comuna':
     case 'region':
-      pagina = pagina.orderBy(`c.${orden}`).orderBy(sql`lower(c.nombre)`);
-      break;
+      return consulta.orderBy(`c.${orden}`).orderBy(sql`lower(c.nombre)`);
     default: {
       const campo = orden.replace('-', '') as 'fecha_registro' | 'ultimo_contacto';
-      pagina = pagina.orderBy(
-        `c.${campo}`,
-        (orden.startsWith('-') ? sql`desc nulls last` : sql`asc nulls first`) as never,
-      );
+      return consulta.orderBy(`c.${campo}`, (orden.startsWith('-') ? sql`desc nulls last` : sql`asc nulls first`) as never);
     }
   }
-  const [filas, total] = await Promise.all([
-    pagina.orderBy('c.id_cliente').limit(f.limit).offset(f.offset).execute(),
+}
+
+async function pagina(db: Conexion, f: FiltrosClientes, difuso: boolean) {
+  const base = aplicarFiltros(db.selectFrom('clientes as c'), f, difuso);
+  if (!base) return { total: 0, ids: [] as number[] };
+  const orden = f.orden ?? (f.q?.trim() ? 'relevancia' : 'nombre');
+  // The page's ids first (an index-only walk for the plain list); the rows and their machines are
+  // read for those 25 only, not for every row an OFFSET skips.
+  const [ids, total] = await Promise.all([
+    ordenar(base, orden, f.q?.trim() ? plegar(f.q) : '')
+      .select('c.id_cliente')
+      .orderBy('c.id_cliente')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { total: Number(total.n), filas };
+  return { total: Number(total.n), ids: ids.map((r) => r.id_cliente) };
+}
+
+/**
+ * Una página de clientes con el total, filtrada y ordenada. La búsqueda por texto primero busca
+ * coincidencias exactas (rápido, con el índice de trigramas); solo si no llenan una página agrega las
+ * aproximadas, que toleran errores de tipeo. La regla no depende de la página pedida, así que todas
+ * las páginas de una búsqueda son coherentes.
+ */
+export async function buscarClientes(db: Conexion, f: FiltrosClientes) {
+  const conTexto = Boolean(f.q?.trim()) && !rutBuscable(f.q!);
+  let r = await pagina(db, f, !conTexto);
+  if (conTexto && r.total < f.limit) r = await pagina(db, f, true);
+  if (r.ids.length === 0) return { total: r.total, filas: [] };
+  const [filas, equipos] = await Promise.all([
+    db.selectFrom('clientes as c').select(COLUMNAS_RESUMEN).where('c.id_cliente', 'in', r.ids).execute(),
+    db
+      .selectFrom('equipos')
+      .select(['id_cliente', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('id_cliente', 'in', r.ids)
+      .where('activo', '=', true)
+      .groupBy('id_cliente')
+      .execute(),
+  ]);
+  const porId = new Map(filas.map((x) => [x.id_cliente, x]));
+  const nEquipos = new Map(equipos.map((e) => [e.id_cliente, Number(e.n)]));
+  return {
+    total: r.total,
+    filas: r.ids.map((id) => ({ ...porId.get(id)!, cantidad_equipos: nEquipos.get(id) ?? 0 })),
+  };
 }
 
 /** El registro completo de un cliente, con su responsable y etiquetas. */

@@ -94,6 +94,8 @@ export async function recalcularMetricas(
   `.execute(db);
   if (!ids) {
     await recalcularSegmentos(db);
+    // Summaries built on the old figures (dashboard, segments) are recomputed on next view.
+    await sql`DELETE FROM resumenes`.execute(db);
     // The workshop's average customer value, for the ficha's comparison without scanning every request.
     await sql`
       INSERT INTO ajustes (clave, valor)

@@ -6,6 +6,7 @@ import { buscarRegion } from '../../shared/territorio.ts';
 import { clientesActivosEntre } from '../clientes/actividad.ts';
 import type { Conexion } from '../db/tipos.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
+import { conResumen } from '../kpis/cache.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
 
 const diaAntes = (fecha: string) => new Date(Date.parse(`${fecha}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -88,8 +89,14 @@ export async function rankingValor(
  * cantidad, valor total y promedio, frecuencia de interacción, NPS, retención, % de recurrentes y
  * valor de oportunidad (la brecha positiva), en los últimos 12 meses.
  */
-export async function reporteSegmentos(db: Conexion, usuario: Usuario, hoy: string = hoyEnSantiago()) {
+export async function reporteSegmentos(db: Conexion, usuario: Usuario, hoy: string = hoyEnSantiago(), opciones: { vigenciaMs?: number } = {}) {
   exigirRol(usuario, TODOS, 'ver los segmentos');
+  // Segments only change with the nightly recompute; retention over two years of events is kept
+  // 15 minutes in `resumenes` instead of recomputed on every page view.
+  return conResumen(db, `segmentos:${hoy}`, opciones.vigenciaMs ?? 15 * 60_000, () => calcularSegmentos(db, hoy));
+}
+
+async function calcularSegmentos(db: Conexion, hoy: string) {
   const desde = restarMeses(hoy, 12);
   const hastaAnterior = desde;
   const desdeAnterior = restarMeses(hoy, 24);
