@@ -96,7 +96,10 @@ export function crearEscenariosModulos(db: Conexion, muestra: Muestra): Escenari
       descripcion: 'GET /api/reportes/segmentos (matriz y comparación)',
       ruta: () => '/api/reportes/segmentos',
       caso: () => reporteSegmentos(db, USUARIO),
-      clave: (r) => (r as { matriz: unknown }).matriz,
+      clave: (r) =>
+        (r as { matriz: { segmento: string; potencial: string; clientes: number; valor_total: number }[] }).matriz.map(
+          (m) => [m.segmento, m.potencial, m.clientes, m.valor_total],
+        ),
     }),
     escenario({
       nombre: 'inactivos',

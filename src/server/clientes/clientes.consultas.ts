@@ -112,7 +112,10 @@ function ordenar(consulta: Consulta, orden: NonNullable<FiltrosClientes['orden']
       return consulta.orderBy(`c.${orden}`).orderBy(sql`lower(c.nombre)`);
     default: {
       const campo = orden.replace('-', '') as 'fecha_registro' | 'ultimo_contacto';
-      return consulta.orderBy(`c.${campo}`, (orden.startsWith('-') ? sql`desc nulls last` : sql`asc nulls first`) as never);
+      return consulta.orderBy(
+        `c.${campo}`,
+        (orden.startsWith('-') ? sql`desc nulls last` : sql`asc nulls first`) as never,
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { restarMeses } from '../../shared/actividad.ts';
 import { hoyEnSantiago } from '../../shared/formato.ts';
 import { formatearRut } from '../../shared/rut.ts';
@@ -12,14 +12,15 @@ import type { Usuario } from '../usuarios/usuarios.ts';
 const diaAntes = (fecha: string) => new Date(Date.parse(`${fecha}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** Value of completed órdenes + delivered pedidos per cliente in [desde, hasta] (DOMAIN.md). */
-function valorEntre(desde: string, hasta: string) {
+function valorEntre(desde: string, hasta: string, ids?: RawBuilder<unknown>) {
+  const de = ids ? sql`AND id_cliente IN (${ids})` : sql``;
   return sql`
     SELECT id_cliente, sum(monto_total) AS valor FROM (
       SELECT id_cliente, monto_total FROM ordenes_trabajo
-        WHERE estado IN ('terminada', 'entregada') AND coalesce(fecha_cierre, fecha_ingreso) BETWEEN ${desde}::date AND ${hasta}::date
+        WHERE estado IN ('terminada', 'entregada') AND coalesce(fecha_cierre, fecha_ingreso) BETWEEN ${desde}::date AND ${hasta}::date ${de}
       UNION ALL
       SELECT id_cliente, monto_total FROM pedidos_repuestos
-        WHERE estado = 'entregado' AND coalesce(fecha_entrega, fecha) BETWEEN ${desde}::date AND ${hasta}::date
+        WHERE estado = 'entregado' AND coalesce(fecha_entrega, fecha) BETWEEN ${desde}::date AND ${hasta}::date ${de}
     ) v GROUP BY id_cliente`;
 }
 
@@ -45,18 +46,24 @@ export async function rankingValor(
   const filtro = sql`WHERE NOT c.archivado ${region ? sql`AND c.region = ${region}` : sql``} ${f.segmento ? sql`AND m.segmento_abc = ${f.segmento}` : sql``}`;
   const [filas, total] = await Promise.all([
     sql<Record<string, unknown>>`
-      WITH actual AS (${valorEntre(desde, hasta)}), anterior AS (${valorEntre(desdeAnterior, hastaAnterior)})
-      SELECT row_number() OVER (ORDER BY m.valor_cliente DESC, c.id_cliente) AS posicion,
-             c.id_cliente, c.nombre, c.rut, c.comuna, c.region, m.valor_cliente AS valor_historico,
+      -- The page first (by historical value, from the metrics), then the period values of those rows only.
+      WITH pagina AS (
+        SELECT c.id_cliente, c.nombre, c.rut, c.comuna, c.region, m.valor_cliente, m.segmento_abc, m.potencial_alto, m.cliente_recurrente
+        FROM clientes c JOIN metricas_clientes m ON m.id_cliente = c.id_cliente
+        ${filtro}
+        ORDER BY m.valor_cliente DESC, c.id_cliente
+        LIMIT ${f.limit} OFFSET ${f.offset}
+      ),
+      actual AS (${valorEntre(desde, hasta, sql`SELECT id_cliente FROM pagina`)}),
+      anterior AS (${valorEntre(desdeAnterior, hastaAnterior, sql`SELECT id_cliente FROM pagina`)})
+      SELECT row_number() OVER (ORDER BY g.valor_cliente DESC, g.id_cliente) AS posicion,
+             g.id_cliente, g.nombre, g.rut, g.comuna, g.region, g.valor_cliente AS valor_historico,
              coalesce(a.valor, 0) AS valor_periodo, coalesce(p.valor, 0) AS valor_periodo_anterior,
-             m.segmento_abc, m.potencial_alto, m.cliente_recurrente
-      FROM clientes c
-      JOIN metricas_clientes m ON m.id_cliente = c.id_cliente
-      LEFT JOIN actual a ON a.id_cliente = c.id_cliente
-      LEFT JOIN anterior p ON p.id_cliente = c.id_cliente
-      ${filtro}
-      ORDER BY m.valor_cliente DESC, c.id_cliente
-      LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
+             g.segmento_abc, g.potencial_alto, g.cliente_recurrente
+      FROM pagina g
+      LEFT JOIN actual a ON a.id_cliente = g.id_cliente
+      LEFT JOIN anterior p ON p.id_cliente = g.id_cliente
+      ORDER BY g.valor_cliente DESC, g.id_cliente`.execute(db),
     sql<{
       n: number;
     }>`SELECT count(*) AS n FROM clientes c JOIN metricas_clientes m ON m.id_cliente = c.id_cliente ${filtro}`.execute(
@@ -89,7 +96,12 @@ export async function rankingValor(
  * cantidad, valor total y promedio, frecuencia de interacción, NPS, retención, % de recurrentes y
  * valor de oportunidad (la brecha positiva), en los últimos 12 meses.
  */
-export async function reporteSegmentos(db: Conexion, usuario: Usuario, hoy: string = hoyEnSantiago(), opciones: { vigenciaMs?: number } = {}) {
+export async function reporteSegmentos(
+  db: Conexion,
+  usuario: Usuario,
+  hoy: string = hoyEnSantiago(),
+  opciones: { vigenciaMs?: number } = {},
+) {
   exigirRol(usuario, TODOS, 'ver los segmentos');
   // Segments only change with the nightly recompute; retention over two years of events is kept
   // 15 minutes in `resumenes` instead of recomputed on every page view.
