@@ -5,6 +5,7 @@ import { analizarDimensiones, DIMENSIONES } from '../../shared/satisfaccion.ts';
 import { plegar } from '../../shared/texto.ts';
 import type { Conexion } from '../db/tipos.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
+import { conResumen } from '../kpis/cache.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
 
 export interface FiltrosSatisfaccion {
@@ -47,6 +48,13 @@ export async function analisisSatisfaccion(
   hoy: string = hoyEnSantiago(),
 ) {
   exigirRol(usuario, TODOS, 'ver el análisis de satisfacción');
+  // Aggregating years of surveys on every view is too slow at scale: the result is kept 15 minutes
+  // in `resumenes`, and every new answer clears it so a fresh response is counted at once.
+  const clave = `satisfaccion:${JSON.stringify({ ...f, hoy })}`;
+  return conResumen(db, clave, 15 * 60_000, () => calcularAnalisis(db, f, hoy));
+}
+
+async function calcularAnalisis(db: Conexion, f: FiltrosSatisfaccion, hoy: string) {
   const { desde, hasta } = periodo(f, hoy);
   const inicioTendencia = `${restarMeses(hasta, 23).slice(0, 7)}-01`;
   const filtro = filtrosSql(f);

@@ -302,6 +302,7 @@ async function guardarRespuesta(
 ) {
   await registrarActividad(trx, idCliente, ahora);
   await recalcularMetricas(trx, { ids: [idCliente] });
+  await sql`DELETE FROM resumenes WHERE clave LIKE 'satisfaccion:%' OR clave LIKE 'kpis:%'`.execute(trx);
   if (npsDeNota(r.puntuacion_general) !== -1) return;
   const c = await trx
     .selectFrom('clientes')
