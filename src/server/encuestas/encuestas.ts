@@ -62,6 +62,8 @@ async function emitirToken(trx: Conexion, idEncuesta: number, publicUrl: string,
     .set({ token_hash: hashToken(token), expira_en: expira, estado: 'enviada', enviada_en: new Date() })
     .where('id_encuesta', '=', idEncuesta)
     .execute();
+  // A sent survey changes the response rate of the analysis: drop its stored summaries.
+  await sql`DELETE FROM resumenes WHERE clave LIKE 'satisfaccion:%'`.execute(trx);
   return { token, enlace: `${publicUrl.replace(/\/$/, '')}/e/${token}`, expira_en: expira };
 }
 
