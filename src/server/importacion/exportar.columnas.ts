@@ -92,6 +92,18 @@ async function conRut<T extends { id_cliente: number }>(db: Conexion, items: T[]
   return items.map((i) => ({ ...i, rut_cliente: ruts.get(i.id_cliente) ?? null }));
 }
 
+/** RUT of the cliente and serial number of the machine, for rows that carry both ids (órdenes, pedidos). */
+async function conRutYSerie<T extends { id_cliente: number; id_equipo: number | null }>(db: Conexion, items: T[]) {
+  const series = await seriesDe(
+    db,
+    items.map((i) => i.id_equipo),
+  );
+  return (await conRut(db, items)).map((i) => ({
+    ...i,
+    numero_serie: i.id_equipo ? (series.get(i.id_equipo)?.numero_serie ?? null) : null,
+  }));
+}
+
 type ItemCliente = Awaited<ReturnType<typeof listarClientes>>['items'][number] & {
   tipo_persona: string | null;
   direccion: string | null;
@@ -202,16 +214,7 @@ const ordenes: DefExportacion = {
   paginas: (db, usuario, f: Omit<Parameters<typeof listarOrdenes>[2], 'limit' | 'offset'>) =>
     paginar(
       (limit, offset) => listarOrdenes(db, usuario, { ...f, limit, offset }),
-      async (items) => {
-        const series = await seriesDe(
-          db,
-          items.map((o) => o.id_equipo),
-        );
-        return (await conRut(db, items)).map((o) => ({
-          ...o,
-          numero_serie: o.id_equipo ? (series.get(o.id_equipo)?.numero_serie ?? null) : null,
-        }));
-      },
+      (items) => conRutYSerie(db, items),
     ),
 };
 
@@ -237,16 +240,7 @@ const pedidos: DefExportacion = {
   paginas: (db, usuario, f: Omit<Parameters<typeof listarPedidos>[2], 'limit' | 'offset'>) =>
     paginar(
       (limit, offset) => listarPedidos(db, usuario, { ...f, limit, offset }),
-      async (items) => {
-        const series = await seriesDe(
-          db,
-          items.map((p) => p.id_equipo),
-        );
-        return (await conRut(db, items)).map((p) => ({
-          ...p,
-          numero_serie: p.id_equipo ? (series.get(p.id_equipo)?.numero_serie ?? null) : null,
-        }));
-      },
+      (items) => conRutYSerie(db, items),
     ),
 };
 
