@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../src/server/db/schema.ts';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../src/server/db/migrate.ts';
 import { createPglite, openPostgres, wrapPglite } from '../src/server/db/open.ts';
@@ -27,6 +28,7 @@ export default async function preparar(project: TestProject): Promise<() => Prom
     await sql.raw(`CREATE DATABASE ${nombre}`).execute(admin.db);
     const plantilla = openPostgres(conBase(url, nombre), { max: 1 });
     await migrate(plantilla.db);
+    await sinHorarioDeSilencio(plantilla.db);
     await plantilla.close();
     project.provide('plantillaPostgres', nombre);
     return async () => {
@@ -37,12 +39,21 @@ export default async function preparar(project: TestProject): Promise<() => Prom
   const pglite = await createPglite();
   const db = wrapPglite(pglite);
   await migrate(db.db);
+  await sinHorarioDeSilencio(db.db);
   const volcado = await pglite.dumpDataDir('none');
   const archivo = path.join(os.tmpdir(), `rancho-plantilla-${process.pid}-${Date.now()}.tar`);
   fs.writeFileSync(archivo, Buffer.from(await volcado.arrayBuffer()));
   await db.close();
   project.provide('plantillaPglite', archivo);
   return async () => fs.rmSync(archivo, { force: true });
+}
+
+/**
+ * The tests' databases start without quiet hours, so a test that sends a campaign at 21:00 does
+ * not depend on the clock; the tests of the quiet hours set them (and the time) themselves.
+ */
+async function sinHorarioDeSilencio(db: Kysely<Database>) {
+  await sql`UPDATE ajustes SET valor = 'null' WHERE clave = 'horario_silencio'`.execute(db);
 }
 
 export function conBase(url: string, base: string): string {

@@ -32,6 +32,7 @@ import { rutasDocumentos } from './documentos/documentos.rutas.ts';
 import { rutasComunicacion } from './comunicacion/comunicacion.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
+import { rutasDuplicados } from './calidad/duplicados.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
 
 z.config(z.locales.es());
@@ -135,6 +136,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasDocumentos);
   await app.register(rutasComunicacion);
   await app.register(rutasTerritorio);
+  await app.register(rutasDuplicados);
 
   if (fs.existsSync(path.join(ENCUESTA_DIR, 'index.html'))) {
     // The public survey page: its own tiny build, no session (the API behind it is rate limited).

@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { programarDiario } from './jobs/diario.ts';
 import { cadaCierto } from './jobs/trabajador.ts';
+import { liberarRetenidos } from './comunicacion/tope.ts';
 import { crearTransporte } from './correo/correo.ts';
 import { procesarMensajes } from './comunicacion/mensajes.ts';
 import { enviarEncuestasProgramadas } from './encuestas/encuestas.ts';
@@ -52,6 +53,7 @@ const detener = [
     async () => ({ encuestas: await enviarEncuestasProgramadas(db.db, config.publicUrl) }),
     app.log,
   ),
+  cadaCierto('retenidos', 5 * 60_000, () => liberarRetenidos(db.db), app.log),
   cadaCierto('mensajes', 30_000, () => procesarMensajes(db.db, transporte), app.log),
 ];
 

@@ -29,26 +29,33 @@ export async function registrarActividad(
  * Recomputes `ultima_actividad`, `ultimo_contacto` and `activo` of every cliente from the events
  * themselves, in one set-based statement. Runs daily because `activo` changes with time alone.
  */
-export async function recalcularActividad(db: Conexion, hoy: string = hoyEnSantiago()): Promise<number> {
+export async function recalcularActividad(
+  db: Conexion,
+  hoy: string = hoyEnSantiago(),
+  ids?: number[],
+): Promise<number> {
   const limite = restarMeses(hoy, 12);
+  // For a few clientes (a merge), every subquery filters by them so no table is read whole.
+  const soloIds = ids ? sql`AND id_cliente = ANY(${sql.val(ids)}::int[])` : sql``;
   const resultado = await sql`
     WITH eventos AS (
-      SELECT id_cliente, max(fecha) AS ultima, max(fecha) AS contacto FROM interacciones_cliente GROUP BY id_cliente
+      SELECT id_cliente, max(fecha) AS ultima, max(fecha) AS contacto FROM interacciones_cliente WHERE true ${soloIds} GROUP BY id_cliente
       UNION ALL
       SELECT id_cliente, max(coalesce(fecha_cierre, fecha_ingreso)::timestamp AT TIME ZONE 'America/Santiago'), NULL
-        FROM ordenes_trabajo WHERE estado <> 'cancelada' GROUP BY id_cliente
+        FROM ordenes_trabajo WHERE estado <> 'cancelada' ${soloIds} GROUP BY id_cliente
       UNION ALL
       SELECT id_cliente, max(coalesce(fecha_entrega, fecha)::timestamp AT TIME ZONE 'America/Santiago'), NULL
-        FROM pedidos_repuestos WHERE estado <> 'cancelado' GROUP BY id_cliente
+        FROM pedidos_repuestos WHERE estado <> 'cancelado' ${soloIds} GROUP BY id_cliente
       UNION ALL
-      SELECT id_cliente, max(fecha::timestamp AT TIME ZONE 'America/Santiago'), NULL FROM cotizaciones GROUP BY id_cliente
+      SELECT id_cliente, max(fecha::timestamp AT TIME ZONE 'America/Santiago'), NULL FROM cotizaciones WHERE true ${soloIds} GROUP BY id_cliente
       UNION ALL
       SELECT id_cliente, max(coalesce(respondida_en, fecha::timestamp AT TIME ZONE 'America/Santiago')), NULL
-        FROM encuestas_satisfaccion WHERE estado = 'respondida' GROUP BY id_cliente
+        FROM encuestas_satisfaccion WHERE estado = 'respondida' ${soloIds} GROUP BY id_cliente
     ),
     resumen AS (
       SELECT c.id_cliente, max(e.ultima) AS ultima, max(e.contacto) AS contacto
       FROM clientes c LEFT JOIN eventos e ON e.id_cliente = c.id_cliente
+      WHERE true ${ids ? sql`AND c.id_cliente = ANY(${sql.val(ids)}::int[])` : sql``}
       GROUP BY c.id_cliente
     )
     UPDATE clientes c

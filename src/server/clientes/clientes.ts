@@ -66,6 +66,8 @@ export function clienteApi(fila: FilaCliente) {
     responsable: fila.responsable,
     notas: fila.notas,
     archivado: fila.archivado,
+    /** Set when this record was merged into another: old links lead there. */
+    id_cliente_fusionado_en: fila.id_cliente_fusionado_en,
     etiquetas: fila.etiquetas,
     version: fila.version,
   };
@@ -120,6 +122,16 @@ async function exigirRutLibre(db: Conexion, rut: string, excluir?: number): Prom
   if (excluir) consulta = consulta.where('id_cliente', '<>', excluir);
   const otro = await consulta.executeTakeFirst();
   if (otro) throw rutDuplicado(rut, otro);
+}
+
+/** A merged record is read-only: its history and its edits belong to the survivor. */
+function fusionado(idSuperviviente: number): ErrorApp {
+  return new ErrorApp(
+    'CONFLICTO',
+    'Cliente fusionado',
+    `Este cliente se fusionó con el cliente ${idSuperviviente}: sus datos e historia están allí.`,
+    { extra: { id_cliente_fusionado_en: idSuperviviente } },
+  );
 }
 
 function rutDuplicado(rut: string, otro: { id_cliente: number; nombre: string }): ErrorApp {
@@ -229,6 +241,7 @@ export async function editarCliente(db: Conexion, usuario: Usuario, actor: Actor
         'Cliente anonimizado',
         'Los datos de este cliente fueron suprimidos y no se pueden editar.',
       );
+    if (actual.id_cliente_fusionado_en) throw fusionado(actual.id_cliente_fusionado_en);
     if (actual.version !== version) {
       throw new ErrorApp(
         'CONFLICTO',
@@ -271,6 +284,12 @@ export async function editarCliente(db: Conexion, usuario: Usuario, actor: Actor
 export async function archivarCliente(db: Conexion, usuario: Usuario, actor: Actor, id: number, archivar: boolean) {
   exigirRol(usuario, ESCRIBIR, archivar ? 'archivar clientes' : 'restaurar clientes');
   await enTransaccion(db, async (trx) => {
+    const previo = await trx
+      .selectFrom('clientes')
+      .select('id_cliente_fusionado_en')
+      .where('id_cliente', '=', id)
+      .executeTakeFirst();
+    if (previo?.id_cliente_fusionado_en) throw fusionado(previo.id_cliente_fusionado_en);
     const r = await trx
       .updateTable('clientes')
       .set({

@@ -26,7 +26,8 @@ export type DestinatariosCampana = z.infer<typeof destinatariosCampana>;
 
 export const nuevaCampana = z.strictObject({
   nombre: z.string().trim().min(1).max(120),
-  canal: z.enum(['email', 'whatsapp']),
+  /** `preferido`: each customer on the channel they prefer (WhatsApp first when they prefer a call or a visit). */
+  canal: z.enum(['preferido', 'email', 'whatsapp']).default('preferido'),
   asunto: z.string().max(200).nullish(),
   cuerpo: z.string().min(1).max(5000),
   tipo: z.enum(['general', 'reactivacion']).default('general'),
@@ -37,6 +38,7 @@ export const nuevaCampana = z.strictObject({
 interface Destinatario {
   id_cliente: number;
   nombre: string;
+  canal: Canal;
   destino: string | null;
   incluido: boolean;
   motivo_exclusion: string | null;
@@ -49,7 +51,7 @@ interface Destinatario {
  */
 export async function previsualizarDestinatarios(
   db: Conexion,
-  canal: Canal,
+  canal: Canal | 'preferido',
   filtros: DestinatariosCampana,
   hoy: string = hoyEnSantiago(),
 ): Promise<Destinatario[]> {
@@ -73,14 +75,18 @@ export async function previsualizarDestinatarios(
     tipo_persona: string | null;
     bloqueado: boolean;
     anonimizado: boolean;
-    consentido: boolean | null;
+    canal_preferido: string | null;
+    consentido_email: boolean | null;
+    consentido_whatsapp: boolean | null;
     equipos: string | null;
     equipo: string | null;
     ultima_mantencion: string | null;
   }>`
-    SELECT c.id_cliente, c.nombre, c.email, c.telefono, c.comuna, c.tipo_persona, c.bloqueado, c.anonimizado,
-           (SELECT k.otorgado FROM consentimientos k WHERE k.id_cliente = c.id_cliente AND k.canal = ${canal}
-             ORDER BY k.fecha DESC, k.id_consentimiento DESC LIMIT 1) AS consentido,
+    SELECT c.id_cliente, c.nombre, c.email, c.telefono, c.comuna, c.tipo_persona, c.bloqueado, c.anonimizado, c.canal_preferido,
+           (SELECT k.otorgado FROM consentimientos k WHERE k.id_cliente = c.id_cliente AND k.canal = 'email'
+             ORDER BY k.fecha DESC, k.id_consentimiento DESC LIMIT 1) AS consentido_email,
+           (SELECT k.otorgado FROM consentimientos k WHERE k.id_cliente = c.id_cliente AND k.canal = 'whatsapp'
+             ORDER BY k.fecha DESC, k.id_consentimiento DESC LIMIT 1) AS consentido_whatsapp,
            (SELECT string_agg(e.tipo || ' ' || e.marca || coalesce(' ' || e.modelo, ''), ', ' ORDER BY e.id_equipo)
               FROM equipos e WHERE e.id_cliente = c.id_cliente AND e.activo) AS equipos,
            (SELECT e.tipo || ' ' || e.marca || coalesce(' ' || e.modelo, '') FROM equipos e
@@ -91,22 +97,32 @@ export async function previsualizarDestinatarios(
     WHERE c.id_cliente = ANY(${sql.val(candidatos)}::int[]) AND NOT c.archivado ${sql.join(extra, sql` `)}
     ORDER BY c.nombre, c.id_cliente`.execute(db);
   return filas.rows.map((f) => {
-    const destino = canal === 'email' ? f.email : f.telefono;
-    const motivo =
-      f.anonimizado || f.bloqueado
+    const motivoPara = (c: Canal) => {
+      const consentido = c === 'email' ? f.consentido_email : f.consentido_whatsapp;
+      const destino = c === 'email' ? f.email : f.telefono;
+      return f.anonimizado || f.bloqueado
         ? 'Tratamiento bloqueado a pedido del titular'
-        : f.consentido === false
+        : consentido === false
           ? 'Se dio de baja de este canal'
-          : f.consentido !== true
+          : consentido !== true
             ? 'Sin consentimiento para este canal'
             : !destino
-              ? canal === 'email'
+              ? c === 'email'
                 ? 'Sin correo registrado'
                 : 'Sin teléfono registrado'
               : null;
+    };
+    // The preferred channel when it is one we can write on; else WhatsApp, then mail: the first
+    // one the customer consented to and we have an address for.
+    const orden: Canal[] =
+      canal !== 'preferido' ? [canal] : f.canal_preferido === 'email' ? ['email', 'whatsapp'] : ['whatsapp', 'email'];
+    const elegido = orden.find((c) => motivoPara(c) === null) ?? orden[0]!;
+    const motivo = motivoPara(elegido);
+    const destino = elegido === 'email' ? f.email : f.telefono;
     return {
       id_cliente: f.id_cliente,
       nombre: f.nombre,
+      canal: elegido,
       destino,
       incluido: motivo === null,
       motivo_exclusion: motivo,
@@ -128,8 +144,16 @@ export async function crearCampana(db: Conexion, usuario: Usuario, actor: Actor,
     throw reglaIncumplida([
       { campo: 'cuerpo', mensaje: `Variables desconocidas: ${desconocidas.map((v) => `{${v}}`).join(', ')}.` },
     ]);
-  if (c.canal === 'email' && !c.asunto?.trim())
-    throw reglaIncumplida([{ campo: 'asunto', mensaje: 'Un correo necesita asunto.' }]);
+  if (c.canal !== 'whatsapp' && !c.asunto?.trim())
+    throw reglaIncumplida([
+      {
+        campo: 'asunto',
+        mensaje:
+          c.canal === 'email'
+            ? 'Un correo necesita asunto.'
+            : 'Escriba un asunto: a quienes prefieren correo les llega así.',
+      },
+    ]);
   return enTransaccion(db, async (trx) => {
     const r = await trx
       .insertInto('campanas')
@@ -195,19 +219,19 @@ export async function enviarCampana(db: Conexion, usuario: Usuario, actor: Actor
       lista.map((d) => {
         const cuerpo = completarPlantilla(c.cuerpo, d.variables);
         const baja =
-          c.canal === 'email'
+          d.canal === 'email'
             ? `\n\nSi no desea recibir más correos nuestros: ${base}/api/public/baja/${firmarBaja(clave, d.id_cliente, 'email')}`
             : '';
         return {
           id_cliente: d.id_cliente,
-          canal: c.canal,
+          canal: d.canal,
           motivo: 'campana',
           clave: `campana:${id}:${d.id_cliente}`,
           destino: d.destino,
           asunto: c.asunto ? completarPlantilla(c.asunto, d.variables) : c.nombre,
           cuerpo: cuerpo + baja,
           enlace:
-            c.canal === 'whatsapp' && d.destino
+            d.canal === 'whatsapp' && d.destino
               ? `https://wa.me/${digitosWhatsapp(d.destino)}?text=${encodeURIComponent(cuerpo)}`
               : null,
           id_campana: id,
@@ -226,7 +250,14 @@ export async function enviarCampana(db: Conexion, usuario: Usuario, actor: Actor
       detalle: { destinatarios: lista.length, nuevos: encolados },
     });
   });
-  return { destinatarios: lista.length, encolados };
+  // Held back by the contact cap or the quiet hours: they go out later on their own.
+  const { n } = await db
+    .selectFrom('mensajes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id_campana', '=', id)
+    .where('estado', '=', 'retenido')
+    .executeTakeFirstOrThrow();
+  return { destinatarios: lista.length, encolados, retenidos: Number(n) };
 }
 
 /**
@@ -238,7 +269,7 @@ export async function resultadosCampana(db: Conexion, usuario: Usuario, id: numb
   exigirRol(usuario, TODOS, 'ver campañas');
   const c = await leerCampana(db, id);
   const filas = await sql<Record<string, unknown> & { estado: string; respondido: boolean; convertido: boolean }>`
-    SELECT m.id_mensaje, m.id_cliente, cl.nombre, m.canal, m.destino, m.estado, m.error, m.intentos, m.enviado_en, m.enlace,
+    SELECT m.id_mensaje, m.id_cliente, cl.nombre, m.canal, m.destino, m.estado, m.error, m.motivo_retencion, m.programado_para, m.intentos, m.enviado_en, m.enlace,
            (m.estado = 'respondido' OR EXISTS (
              SELECT 1 FROM interacciones_cliente i WHERE i.id_cliente = m.id_cliente AND i.origen = 'manual'
                AND m.enviado_en IS NOT NULL AND i.fecha > m.enviado_en AND i.fecha <= m.enviado_en + ${c.dias_conversion}::int * interval '1 day')) AS respondido,
@@ -257,16 +288,18 @@ export async function resultadosCampana(db: Conexion, usuario: Usuario, id: numb
     enviados: contar((f) => f.estado === 'enviado' || f.estado === 'respondido'),
     fallidos: contar((f) => f.estado === 'fallido'),
     pendientes: contar((f) => f.estado === 'pendiente'),
+    retenidos: contar((f) => f.estado === 'retenido'),
     respondidos: contar((f) => f.respondido),
     convertidos: contar((f) => f.convertido),
   };
-  if (c.estado === 'enviando' && resumen.pendientes === 0 && resumen.fallidos === 0 && resumen.destinatarios > 0) {
+  const terminada = resumen.pendientes === 0 && resumen.retenidos === 0 && resumen.fallidos === 0;
+  if (c.estado === 'enviando' && terminada && resumen.destinatarios > 0) {
     await db.updateTable('campanas').set({ estado: 'terminada' }).where('id_campana', '=', id).execute();
   }
   return {
     campana: {
       ...c,
-      estado: resumen.pendientes === 0 && resumen.fallidos === 0 && c.estado === 'enviando' ? 'terminada' : c.estado,
+      estado: terminada && c.estado === 'enviando' ? 'terminada' : c.estado,
     },
     resumen,
     items: filas.rows,

@@ -19,6 +19,7 @@ import { consentimientosCliente, darseDeBaja, registrarConsentimiento } from './
 import { reporteInactivos } from './inactivos.ts';
 import { marcarEnviado } from './mensajes.ts';
 import { listarFechasEspeciales } from './recordatorios.ts';
+import { guardarReglas, obtenerReglas, reglasContacto } from './tope.ts';
 
 const params = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const fecha = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use una fecha aaaa-mm-dd.');
@@ -128,6 +129,17 @@ export const rutasComunicacion: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/api/campanas/:id', { schema: { tags, summary: 'Resultados por destinatario', params } }, async (request) =>
     resultadosCampana(db.db, usuarioDe(request), request.params.id),
+  );
+
+  app.get(
+    '/api/ajustes/contacto',
+    { schema: { tags, summary: 'Tope de contacto en 30 días y horario de silencio' } },
+    async (request) => obtenerReglas(db.db, usuarioDe(request)),
+  );
+  app.put(
+    '/api/ajustes/contacto',
+    { schema: { tags, summary: 'Cambiar el tope de contacto y el horario de silencio', body: reglasContacto } },
+    async (request) => guardarReglas(db.db, usuarioDe(request), actorDe(request), request.body),
   );
 
   app.get(

@@ -14,7 +14,7 @@ export interface PlantillasMensajeTable {
 export interface CampanasTable {
   id_campana: Generated<number>;
   nombre: string;
-  canal: Canal;
+  canal: Canal | 'preferido';
   asunto: string | null;
   cuerpo: string;
   filtros: JSONColumnType<Record<string, unknown>, string | undefined, string>;
@@ -45,6 +45,7 @@ export interface MensajesTable {
   creado_en: Generated<Date>;
   via: 'smtp' | 'bandeja' | 'enlace' | null;
   enlace: string | null;
+  motivo_retencion: string | null;
 }
 
 export interface AlertasTable {

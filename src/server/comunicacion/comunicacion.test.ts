@@ -76,7 +76,7 @@ describe('campañas', () => {
       const envio = cuerpo(
         await t.app.inject({ method: 'POST', url: `/api/campanas/${id}/enviar`, headers: { cookie: comercial } }),
       );
-      expect(envio).toEqual({ destinatarios: 990, encolados: 990 });
+      expect(envio).toEqual({ destinatarios: 990, encolados: 990, retenidos: 0 });
       expect(
         cuerpo(
           await t.app.inject({ method: 'POST', url: `/api/campanas/${id}/enviar`, headers: { cookie: comercial } }),

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { registrarActividad } from '../clientes/actividad.ts';
 import type { Transporte } from '../correo/correo.ts';
 import { enTransaccion, type Conexion } from '../db/tipos.ts';
+import { decidirLote, MOTIVOS_PROACTIVOS } from './tope.ts';
 
 export type Canal = 'email' | 'whatsapp' | 'sms';
 
@@ -21,11 +22,17 @@ export interface MensajeNuevo {
   programado_para?: Date;
 }
 
-/** Queues many messages in one statement; returns how many were new (the rest had used keys). */
-export async function encolarMensajes(trx: Conexion, mensajes: MensajeNuevo[]): Promise<number> {
-  let nuevos = 0;
-  for (let i = 0; i < mensajes.length; i += 1000) {
-    const lote = mensajes.slice(i, i + 1000).map((m) => ({
+/** Whether the contact cap and quiet hours govern a message (the ones we start, not surveys). */
+const esProactivo = (m: MensajeNuevo) => (MOTIVOS_PROACTIVOS as readonly string[]).includes(m.motivo);
+
+/** The row of a message, held back with its reason when the contact rules say so. */
+async function filas(trx: Conexion, mensajes: MensajeNuevo[], ahora: Date) {
+  const proactivos = mensajes.filter(esProactivo);
+  const decisiones = proactivos.length ? await decidirLote(trx, proactivos, ahora) : [];
+  const decision = new Map(proactivos.map((m, i) => [m, decisiones[i]!]));
+  return mensajes.map((m) => {
+    const d = decision.get(m);
+    return {
       id_cliente: m.id_cliente,
       canal: m.canal,
       motivo: m.motivo,
@@ -35,38 +42,45 @@ export async function encolarMensajes(trx: Conexion, mensajes: MensajeNuevo[]): 
       cuerpo: m.cuerpo,
       enlace: m.enlace ?? null,
       id_campana: m.id_campana ?? null,
-    }));
-    if (lote.length === 0) continue;
-    const r = await trx
-      .insertInto('mensajes')
-      .values(lote as never)
-      .onConflict((oc) => oc.column('clave').doNothing())
-      .executeTakeFirst();
-    nuevos += Number(r.numInsertedOrUpdatedRows ?? 0);
-  }
-  return nuevos;
+      ...(d ? { estado: d.estado, programado_para: d.programado_para, motivo_retencion: d.motivo_retencion } : {}),
+      ...(m.programado_para && !d ? { programado_para: m.programado_para } : {}),
+    };
+  });
 }
 
-/** Queues a message inside the caller's transaction; returns null when its key was already used. */
-export async function encolarMensaje(trx: Conexion, m: MensajeNuevo): Promise<number | null> {
-  const r = await trx
-    .insertInto('mensajes')
-    .values({
-      id_cliente: m.id_cliente,
-      canal: m.canal,
-      motivo: m.motivo,
-      clave: m.clave,
-      destino: m.destino,
-      asunto: m.asunto ?? null,
-      cuerpo: m.cuerpo,
-      enlace: m.enlace ?? null,
-      id_campana: m.id_campana ?? null,
-      ...(m.programado_para ? { programado_para: m.programado_para } : {}),
-    } as never)
-    .onConflict((oc) => oc.column('clave').doNothing())
-    .returning('id_mensaje')
-    .executeTakeFirst();
-  return r?.id_mensaje ?? null;
+/**
+ * Queues many messages in one statement per thousand; returns how many were new (the rest had
+ * used keys). Proactive ones go through the contact cap and quiet hours (tope.ts).
+ */
+export async function encolarMensajes(db: Conexion, mensajes: MensajeNuevo[], ahora = new Date()): Promise<number> {
+  return enTransaccion(db, async (trx) => {
+    let nuevos = 0;
+    for (let i = 0; i < mensajes.length; i += 1000) {
+      const lote = await filas(trx, mensajes.slice(i, i + 1000), ahora);
+      if (lote.length === 0) continue;
+      const r = await trx
+        .insertInto('mensajes')
+        .values(lote as never)
+        .onConflict((oc) => oc.column('clave').doNothing())
+        .executeTakeFirst();
+      nuevos += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    return nuevos;
+  });
+}
+
+/** Queues one message (in the caller's transaction, if any); null when its key was already used. */
+export async function encolarMensaje(db: Conexion, m: MensajeNuevo, ahora = new Date()): Promise<number | null> {
+  return enTransaccion(db, async (trx) => {
+    const [fila] = await filas(trx, [m], ahora);
+    const r = await trx
+      .insertInto('mensajes')
+      .values(fila as never)
+      .onConflict((oc) => oc.column('clave').doNothing())
+      .returning('id_mensaje')
+      .executeTakeFirst();
+    return r?.id_mensaje ?? null;
+  });
 }
 
 /** Latest consent of a cliente for a channel: true, false (opted out) or null (never asked). */

@@ -1,5 +1,6 @@
 // The database as Kysely sees it: each module owns its tables' types; this file only lists them.
 import type { AjustesTable, ImportacionesTable, ResumenesTable } from '../ajustes/ajustes.table.ts';
+import type { DuplicadosDescartadosTable, FusionesTable } from '../calidad/calidad.table.ts';
 import type { AuditoriaTable, SolicitudesTitularTable } from '../auditoria/auditoria.table.ts';
 import type {
   ClientesEtiquetasTable,
@@ -36,8 +37,10 @@ export interface Database {
   consentimientos: ConsentimientosTable;
   contactos_cliente: ContactosClienteTable;
   cotizaciones: CotizacionesTable;
+  duplicados_descartados: DuplicadosDescartadosTable;
   encuestas_satisfaccion: EncuestasSatisfaccionTable;
   equipos: EquiposTable;
+  fusiones: FusionesTable;
   etiquetas: EtiquetasTable;
   gasto_esperado_tipo: GastoEsperadoTipoTable;
   importaciones: ImportacionesTable;

@@ -1,0 +1,259 @@
+import { sql } from 'kysely';
+import { nombreComparable } from '../../shared/clientes.ts';
+import { formatearRut } from '../../shared/rut.ts';
+import { similitud, trigramas } from '../../shared/similitud.ts';
+import { registrarAuditoria, type Actor } from '../auditoria/auditoria.ts';
+import { enTransaccion, type Conexion } from '../db/tipos.ts';
+import { ErrorApp } from '../http/errores.ts';
+import { conResumen } from '../kpis/cache.ts';
+import { exigirRol, TODOS } from '../usuarios/permisos.ts';
+import type { Usuario } from '../usuarios/usuarios.ts';
+
+const ESCRIBIR = ['admin', 'comercial'] as const;
+const CLAVE_RESUMEN = 'duplicados';
+const VIGENCIA_MS = 60 * 60_000;
+/** Pairs below this score are noise (two farmers named alike in different places). */
+const PUNTAJE_MINIMO = 40;
+/** A phone or mail shared by more customers than this is an office's, not a duplicate sign. */
+const GRUPO_MAXIMO = 8;
+const MAXIMO_PARES = 5000;
+const UMBRAL_NOMBRE = 0.6;
+
+/**
+ * How much each sign says "same customer" (0–1). Signs combine as independent evidence:
+ * 1 − Π(1 − p), so a name match plus a shared phone scores above either alone.
+ */
+const PESO = {
+  rut: 0.95,
+  email: 0.8,
+  telefono: 0.75,
+  nombreIgualComuna: 0.7,
+  nombreIgualOtraComuna: 0.45,
+} as const;
+
+interface Fila {
+  id_cliente: number;
+  nombre: string;
+  rut: string;
+  telefono: string | null;
+  email: string | null;
+  codigo_comuna: string | null;
+  comuna: string | null;
+}
+
+export interface ClientePar {
+  id_cliente: number;
+  nombre: string;
+  rut_formateado: string;
+  comuna: string | null;
+  telefono: string | null;
+  email: string | null;
+}
+
+export interface ParDuplicado {
+  a: ClientePar;
+  b: ClientePar;
+  puntaje: number;
+  razones: string[];
+}
+
+/**
+ * Every likely duplicate pair of the base, best first: the same RUT body with another check
+ * digit, the same mail or phone, the same name once accents and "Ltda.", "SpA", "S.A." are
+ * ignored, or a very similar name (trigrams) in the same comuna. Runs in memory over one read of
+ * the customers; names are compared within each comuna (and among those without one), the rest
+ * by exact keys, so the scan stays linear in practice on the 50k base.
+ */
+export async function buscarPares(db: Conexion): Promise<ParDuplicado[]> {
+  const filas = await sql<Fila>`
+    SELECT id_cliente, nombre, rut, telefono, email, codigo_comuna, comuna FROM clientes
+    WHERE NOT archivado AND NOT anonimizado AND id_cliente_fusionado_en IS NULL`.execute(db);
+  const porId = new Map(filas.rows.map((f) => [f.id_cliente, f]));
+  const senales = new Map<string, { a: number; b: number; p: number[]; razones: string[] }>();
+  const anotar = (x: number, y: number, p: number, razon: string) => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const clave = `${a}:${b}`;
+    const s = senales.get(clave) ?? { a, b, p: [], razones: [] };
+    s.p.push(p);
+    s.razones.push(razon);
+    senales.set(clave, s);
+  };
+  const porGrupo = (grupos: Map<string, number[]>, cada: (x: number, y: number, clave: string) => void) => {
+    for (const [clave, ids] of grupos) {
+      if (ids.length < 2 || ids.length > GRUPO_MAXIMO) continue;
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) cada(ids[i]!, ids[j]!, clave);
+    }
+  };
+  const agrupar = (clave: (f: Fila) => string | null) => {
+    const grupos = new Map<string, number[]>();
+    for (const f of filas.rows) {
+      const k = clave(f);
+      if (!k) continue;
+      const g = grupos.get(k);
+      if (g) g.push(f.id_cliente);
+      else grupos.set(k, [f.id_cliente]);
+    }
+    return grupos;
+  };
+
+  // RUTs are stored in one canonical form, so a format typed differently can no longer differ;
+  // what older data still brings is the same body under another check digit.
+  porGrupo(
+    agrupar((f) => f.rut.split('-')[0]!),
+    (x, y) =>
+      anotar(x, y, PESO.rut, `Mismo RUT con otro dígito verificador (${porId.get(x)!.rut} y ${porId.get(y)!.rut})`),
+  );
+  porGrupo(
+    agrupar((f) => f.email),
+    (x, y, email) => anotar(x, y, PESO.email, `Mismo correo (${email})`),
+  );
+  porGrupo(
+    agrupar((f) => f.telefono),
+    (x, y, fono) => anotar(x, y, PESO.telefono, `Mismo teléfono (${fono})`),
+  );
+
+  const claves = new Map(filas.rows.map((f) => [f.id_cliente, nombreComparable(f.nombre)]));
+  porGrupo(
+    agrupar((f) => claves.get(f.id_cliente) || null),
+    (x, y) => {
+      const mismaComuna = porId.get(x)!.codigo_comuna === porId.get(y)!.codigo_comuna;
+      anotar(
+        x,
+        y,
+        mismaComuna ? PESO.nombreIgualComuna : PESO.nombreIgualOtraComuna,
+        mismaComuna ? 'Mismo nombre (sin tildes ni forma societaria)' : 'Mismo nombre en otra comuna',
+      );
+    },
+  );
+
+  // Similar but not equal names, within each comuna: sorted by trigram count so that the length
+  // bound of the similarity (|A| / |B| ≥ umbral) ends each inner loop early.
+  const porComuna = agrupar((f) => f.codigo_comuna ?? 'sin comuna');
+  for (const ids of porComuna.values()) {
+    const bloque = ids
+      .map((id) => ({ id, clave: claves.get(id)!, t: trigramas(claves.get(id)!) }))
+      .filter((x) => x.t.length > 0)
+      .sort((x, y) => x.t.length - y.t.length);
+    for (let i = 0; i < bloque.length; i++) {
+      const x = bloque[i]!;
+      const tope = x.t.length / UMBRAL_NOMBRE;
+      for (let j = i + 1; j < bloque.length && bloque[j]!.t.length <= tope; j++) {
+        const y = bloque[j]!;
+        if (x.clave === y.clave) continue;
+        const s = similitud(x.t, y.t);
+        if (s >= UMBRAL_NOMBRE) anotar(x.id, y.id, 0.85 * s * s, `Nombre muy parecido (${Math.round(s * 100)} %)`);
+      }
+    }
+  }
+
+  const resumen = (id: number): ClientePar => {
+    const f = porId.get(id)!;
+    return {
+      id_cliente: f.id_cliente,
+      nombre: f.nombre,
+      rut_formateado: formatearRut(f.rut),
+      comuna: f.comuna,
+      telefono: f.telefono,
+      email: f.email,
+    };
+  };
+  return [...senales.values()]
+    .map((s) => ({
+      a: resumen(s.a),
+      b: resumen(s.b),
+      puntaje: Math.round(100 * (1 - s.p.reduce((resto, p) => resto * (1 - p), 1))),
+      razones: s.razones,
+    }))
+    .filter((p) => p.puntaje >= PUNTAJE_MINIMO)
+    .sort(
+      (x, y) => y.puntaje - x.puntaje || x.a.nombre.localeCompare(y.a.nombre, 'es') || x.a.id_cliente - y.a.id_cliente,
+    )
+    .slice(0, MAXIMO_PARES);
+}
+
+/**
+ * The finder's page: the last scan (kept an hour in `resumenes`, shared by every instance) minus
+ * the pairs resolved since — merged, archived or marked "no son duplicados".
+ */
+export async function listarDuplicados(
+  db: Conexion,
+  usuario: Usuario,
+  opciones: { limit: number; offset: number; recalcular?: boolean },
+) {
+  exigirRol(usuario, TODOS, 'ver posibles duplicados');
+  if (opciones.recalcular) await db.deleteFrom('resumenes').where('clave', '=', CLAVE_RESUMEN).execute();
+  const inicio = performance.now();
+  const escaneo = await conResumen(db, CLAVE_RESUMEN, VIGENCIA_MS, async () => ({ pares: await buscarPares(db) }));
+  const ms = Math.round(performance.now() - inicio);
+  const ids = [...new Set(escaneo.pares.flatMap((p) => [p.a.id_cliente, p.b.id_cliente]))];
+  const [vigentes, descartados] = await Promise.all([
+    ids.length
+      ? sql<{ id_cliente: number }>`SELECT id_cliente FROM clientes WHERE id_cliente = ANY(${sql.val(ids)}::int[])
+          AND NOT archivado AND NOT anonimizado AND id_cliente_fusionado_en IS NULL`.execute(db)
+      : { rows: [] },
+    db.selectFrom('duplicados_descartados').select(['id_menor', 'id_mayor']).execute(),
+  ]);
+  const vigente = new Set(vigentes.rows.map((r) => r.id_cliente));
+  const descartado = new Set(descartados.map((d) => `${d.id_menor}:${d.id_mayor}`));
+  const pares = escaneo.pares.filter(
+    (p) =>
+      vigente.has(p.a.id_cliente) &&
+      vigente.has(p.b.id_cliente) &&
+      !descartado.has(`${p.a.id_cliente}:${p.b.id_cliente}`),
+  );
+  return {
+    total: pares.length,
+    calculado_en: escaneo.calculado_en,
+    ms,
+    items: pares.slice(opciones.offset, opciones.offset + opciones.limit),
+  };
+}
+
+/** "No son el mismo cliente": the pair leaves the finder for good (audited, can be reverted). */
+export async function descartarPar(
+  db: Conexion,
+  usuario: Usuario,
+  actor: Actor,
+  idA: number,
+  idB: number,
+  descartar: boolean,
+) {
+  exigirRol(usuario, ESCRIBIR, 'resolver posibles duplicados');
+  if (idA === idB)
+    throw new ErrorApp('REGLA', 'Mismo cliente', 'Un par de duplicados necesita dos clientes distintos.');
+  const [id_menor, id_mayor] = idA < idB ? [idA, idB] : [idB, idA];
+  const existen = await db
+    .selectFrom('clientes')
+    .select('id_cliente')
+    .where('id_cliente', 'in', [id_menor, id_mayor])
+    .execute();
+  if (existen.length !== 2)
+    throw new ErrorApp('NO_ENCONTRADO', 'Cliente no encontrado', 'Alguno de los dos clientes no existe.');
+  await enTransaccion(db, async (trx) => {
+    if (descartar) {
+      await trx
+        .insertInto('duplicados_descartados')
+        .values({ id_menor, id_mayor, id_usuario: usuario.id_usuario })
+        .onConflict((oc) => oc.columns(['id_menor', 'id_mayor']).doNothing())
+        .execute();
+    } else {
+      await trx
+        .deleteFrom('duplicados_descartados')
+        .where('id_menor', '=', id_menor)
+        .where('id_mayor', '=', id_mayor)
+        .execute();
+    }
+    for (const [id, otro] of [
+      [id_menor, id_mayor],
+      [id_mayor, id_menor],
+    ] as const) {
+      await registrarAuditoria(trx, actor, {
+        accion: descartar ? 'descartar_duplicado' : 'restaurar_duplicado',
+        entidad: 'cliente',
+        id_entidad: id,
+        id_cliente: id,
+        detalle: { otro_cliente: otro },
+      });
+    }
+  });
+}
