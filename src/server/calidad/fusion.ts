@@ -26,7 +26,6 @@ const TABLAS_HIJAS = [
   ['alertas', 'id_alerta'],
   ['solicitudes_titular', 'id_solicitud'],
 ] as const;
-type TablaHija = (typeof TABLAS_HIJAS)[number][0];
 
 /**
  * The fields a user chooses field by field. The RUT is not among them: it identifies the record
