@@ -1,8 +1,9 @@
 // Tareas de una vez que los issues miden en segundos: el recálculo nocturno de métricas, una
-// corrida completa de alertas y la importación de 100.000 clientes (en una base de paso).
+// corrida completa de alertas, el buscador de duplicados y la importación de 100.000 clientes (en una base de paso).
 import { sql } from 'kysely';
 import { calcularDv } from '../../src/shared/rut.ts';
 import { COMUNAS } from '../../src/shared/territorio.ts';
+import { buscarPares } from '../../src/server/calidad/duplicados.ts';
 import { generarAlertas } from '../../src/server/comunicacion/alertas.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { openPostgres, type Db } from '../../src/server/db/open.ts';
@@ -84,6 +85,9 @@ export async function medirTareas(db: Db, databaseUrl: string | null): Promise<R
     await cronometrar('próxima mantención y uso de todos los equipos', null, () => recalcularPlanEquipos(db.db)),
     await cronometrar('recálculo completo de métricas y segmentos', 10, () => recalcularMetricas(db.db)),
     await cronometrar('corrida completa de alertas', 10, () => generarAlertas(db.db)),
+    await cronometrar('buscador de duplicados sobre toda la base', 5, async () => ({
+      pares: (await buscarPares(db.db)).length,
+    })),
   ];
   if (databaseUrl) r.push(await importar100k(databaseUrl));
   return r;

@@ -164,6 +164,17 @@ export function correoEmpresa(azar: Azar, razonSocial: string): string {
   return `${azar.elegir(['contacto', 'administracion', 'oficina', 'ventas', 'gerencia'])}@${base}.cl`;
 }
 
+/** A homonym elsewhere has its own mailbox: the comuna (or a number) goes into the address. */
+function correoLibre(ctx: Contexto, correo: string, comuna: string): string {
+  let libre = correo;
+  for (let n = 1; ctx.correos.has(libre); n++) {
+    const [usuario, dominio] = correo.split('@') as [string, string];
+    libre = n === 1 ? `${usuario}.${limpio(comuna)}@${dominio}` : `${usuario}${n}@${dominio}`;
+  }
+  ctx.correos.add(libre);
+  return libre;
+}
+
 /** Dirección rural o de pueblo; si el nombre ya dice de qué fundo es, casi siempre es ésa. */
 function direccion(azar: Azar, comuna: Comuna, lugar: string | null): string | null {
   if (azar.si(0.05)) return null;
@@ -224,9 +235,7 @@ export function generarIdentidad(
     codigo_comuna: comuna.codigo_comuna,
     telefono: telefono(azar, datos.empresa, comuna),
     email: azar.si(datos.empresa ? 0.88 : 0.7)
-      ? persona
-        ? correoPersona(azar, persona)
-        : correoEmpresa(azar, nombre)
+      ? correoLibre(ctx, persona ? correoPersona(azar, persona) : correoEmpresa(azar, nombre), comuna.comuna)
       : null,
     fecha_registro: registrado,
     tipo_persona: datos.empresa ? 'empresa' : 'natural',

@@ -34,6 +34,8 @@ export interface Contexto {
   /** Cuerpos de RUT y nombres ya usados: un RUT repetido rompería la restricción única. */
   ruts: Set<number>;
   nombres: Set<string>;
+  /** Correos ya usados: dos empresas homónimas de comunas distintas no comparten casilla. */
+  correos: Set<string>;
 }
 
 /** Un cliente mientras se genera su historia. */

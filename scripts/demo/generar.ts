@@ -105,6 +105,7 @@ export async function generarDemo(
     salida: crearSalida(),
     ruts: new Set(),
     nombres: new Set(),
+    correos: new Set(),
   };
   const originales = new Map<number, Identidad>();
   let generacionMs = 0;

@@ -4,18 +4,21 @@
 
 /** The sorted, distinct trigram codes of a text already folded (lower case, no accents). */
 export function trigramas(texto: string): Int32Array {
-  const codigos = new Set<number>();
+  const codigos: number[] = [];
   for (const palabra of texto.split(/[^a-z0-9ñ]+/)) {
     if (!palabra) continue;
     const p = `  ${palabra} `;
     for (let i = 0; i + 3 <= p.length; i++) {
       // Three characters of the folded alphabet fit in 7 bits each: one integer per trigram.
-      codigos.add(
+      codigos.push(
         ((p.charCodeAt(i) & 0x7f) << 14) | ((p.charCodeAt(i + 1) & 0x7f) << 7) | (p.charCodeAt(i + 2) & 0x7f),
       );
     }
   }
-  return Int32Array.from(codigos).sort();
+  const ordenados = Int32Array.from(codigos).sort();
+  let n = 0;
+  for (let i = 0; i < ordenados.length; i++) if (i === 0 || ordenados[i] !== ordenados[i - 1]) ordenados[n++] = ordenados[i]!;
+  return ordenados.subarray(0, n);
 }
 
 /** Shared trigrams over all trigrams of both (0 = nothing in common, 1 = same trigrams). */

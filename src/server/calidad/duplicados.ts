@@ -27,8 +27,11 @@ const PESO = {
   rut: 0.95,
   email: 0.8,
   telefono: 0.75,
-  nombreIgualComuna: 0.7,
-  nombreIgualOtraComuna: 0.45,
+  rutTraspuesto: 0.6,
+  nombreIgualComuna: 0.6,
+  nombreIgualSinComuna: 0.55,
+  /** Alone it stays under the list's floor: homonym companies of two comunas are the usual case. */
+  nombreIgualOtraComuna: 0.35,
 } as const;
 
 interface Fila {
@@ -116,32 +119,49 @@ export async function buscarPares(db: Conexion): Promise<ParDuplicado[]> {
   porGrupo(
     agrupar((f) => claves.get(f.id_cliente) || null),
     (x, y) => {
-      const mismaComuna = porId.get(x)!.codigo_comuna === porId.get(y)!.codigo_comuna;
-      anotar(
-        x,
-        y,
-        mismaComuna ? PESO.nombreIgualComuna : PESO.nombreIgualOtraComuna,
-        mismaComuna ? 'Mismo nombre (sin tildes ni forma societaria)' : 'Mismo nombre en otra comuna',
-      );
+      const [cx, cy] = [porId.get(x)!.codigo_comuna, porId.get(y)!.codigo_comuna];
+      if (cx === cy) anotar(x, y, PESO.nombreIgualComuna, 'Mismo nombre (sin tildes ni forma societaria)');
+      else if (!cx || !cy) anotar(x, y, PESO.nombreIgualSinComuna, 'Mismo nombre (una ficha no tiene comuna)');
+      else anotar(x, y, PESO.nombreIgualOtraComuna, 'Mismo nombre en otra comuna');
     },
   );
 
-  // Similar but not equal names, within each comuna: sorted by trigram count so that the length
-  // bound of the similarity (|A| / |B| ≥ umbral) ends each inner loop early.
-  const porComuna = agrupar((f) => f.codigo_comuna ?? 'sin comuna');
-  for (const ids of porComuna.values()) {
-    const bloque = ids
-      .map((id) => ({ id, clave: claves.get(id)!, t: trigramas(claves.get(id)!) }))
-      .filter((x) => x.t.length > 0)
-      .sort((x, y) => x.t.length - y.t.length);
-    for (let i = 0; i < bloque.length; i++) {
-      const x = bloque[i]!;
-      const tope = x.t.length / UMBRAL_NOMBRE;
-      for (let j = i + 1; j < bloque.length && bloque[j]!.t.length <= tope; j++) {
-        const y = bloque[j]!;
-        if (x.clave === y.clave) continue;
-        const s = similitud(x.t, y.t);
-        if (s >= UMBRAL_NOMBRE) anotar(x.id, y.id, 0.85 * s * s, `Nombre muy parecido (${Math.round(s * 100)} %)`);
+  // Similar but not equal names, within each comuna: an all-pairs similarity join with prefix
+  // filtering. With each name's trigrams ordered rarest first, two names of similarity ≥ t share
+  // at least one of the first |x| − ⌈t·|x|⌉ + 1 trigrams of each, so only those are indexed and
+  // only names sharing one are compared; "agrícola" shared by half a comuna costs nothing.
+  const frecuencia = new Map<number, number>();
+  const tri = new Map<number, Int32Array>();
+  for (const f of filas.rows) {
+    const t = trigramas(claves.get(f.id_cliente)!);
+    tri.set(f.id_cliente, t);
+    for (const g of t) frecuencia.set(g, (frecuencia.get(g) ?? 0) + 1);
+  }
+  const porRareza = (x: number, y: number) => frecuencia.get(x)! - frecuencia.get(y)! || x - y;
+  for (const ids of agrupar((f) => f.codigo_comuna ?? 'sin comuna').values()) {
+    if (ids.length < 2) continue;
+    const indice = new Map<number, number[]>();
+    const visto = new Map<number, number>();
+    for (const [i, id] of ids.entries()) {
+      const t = tri.get(id)!;
+      if (t.length === 0) continue;
+      const prefijo = Array.from(t)
+        .sort(porRareza)
+        .slice(0, t.length - Math.ceil(UMBRAL_NOMBRE * t.length) + 1);
+      for (const g of prefijo) {
+        for (const j of indice.get(g) ?? []) {
+          if (visto.get(j) === i) continue;
+          visto.set(j, i);
+          const otro = ids[j]!;
+          if (claves.get(otro) === claves.get(id)) continue;
+          const s = similitud(t, tri.get(otro)!);
+          if (s >= UMBRAL_NOMBRE) anotar(otro, id, 0.8 * s * s, `Nombre muy parecido (${Math.round(s * 100)} %)`);
+        }
+      }
+      for (const g of prefijo) {
+        const lista = indice.get(g);
+        if (lista) lista.push(i);
+        else indice.set(g, [i]);
       }
     }
   }
@@ -157,18 +177,17 @@ export async function buscarPares(db: Conexion): Promise<ParDuplicado[]> {
       email: f.email,
     };
   };
-  return [...senales.values()]
-    .map((s) => ({
-      a: resumen(s.a),
-      b: resumen(s.b),
-      puntaje: Math.round(100 * (1 - s.p.reduce((resto, p) => resto * (1 - p), 1))),
-      razones: s.razones,
-    }))
-    .filter((p) => p.puntaje >= PUNTAJE_MINIMO)
-    .sort(
-      (x, y) => y.puntaje - x.puntaje || x.a.nombre.localeCompare(y.a.nombre, 'es') || x.a.id_cliente - y.a.id_cliente,
-    )
-    .slice(0, MAXIMO_PARES);
+  const puntuados: { a: number; b: number; puntaje: number; razones: string[] }[] = [];
+  for (const s of senales.values()) {
+    const puntaje = Math.round(100 * (1 - s.p.reduce((resto, p) => resto * (1 - p), 1)));
+    if (puntaje >= PUNTAJE_MINIMO) puntuados.push({ a: s.a, b: s.b, puntaje, razones: s.razones });
+  }
+  const orden = new Intl.Collator('es').compare;
+  return puntuados
+    .sort((x, y) => y.puntaje - x.puntaje || x.a - y.a || x.b - y.b)
+    .slice(0, MAXIMO_PARES)
+    .map((p) => ({ ...p, a: resumen(p.a), b: resumen(p.b) }))
+    .sort((x, y) => y.puntaje - x.puntaje || orden(x.a.nombre, y.a.nombre) || x.a.id_cliente - y.a.id_cliente);
 }
 
 /**

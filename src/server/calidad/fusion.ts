@@ -68,7 +68,8 @@ async function leerCliente(db: Conexion, id: number, bloquear: boolean): Promise
   const r = await sql<FilaCliente>`
     SELECT id_cliente, nombre, rut, tipo_persona, direccion, comuna, codigo_comuna, region, telefono, email,
            fecha_nacimiento, fecha_aniversario, id_responsable, notas, canal_preferido, horario_contacto,
-           archivado, fecha_archivado, anonimizado, bloqueado, id_cliente_fusionado_en, version
+           archivado, fecha_archivado, anonimizado, bloqueado, id_cliente_fusionado_en, version,
+           (SELECT u.nombre FROM usuarios u WHERE u.id_usuario = clientes.id_responsable) AS responsable
     FROM clientes WHERE id_cliente = ${id} ${bloquear ? sql`FOR UPDATE` : sql``}`.execute(db);
   return r.rows[0];
 }
@@ -92,6 +93,7 @@ const vistaCliente = (c: FilaCliente) => ({
   id_cliente: c.id_cliente,
   rut_formateado: formatearRut(c.rut),
   region: c.region ?? null,
+  responsable: c.responsable ?? null,
   version: c.version,
 });
 

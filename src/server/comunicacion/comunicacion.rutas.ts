@@ -110,7 +110,7 @@ export const rutasComunicacion: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Destinatarios que tendría una campaña',
-        body: z.strictObject({ canal: z.enum(['email', 'whatsapp']), filtros: destinatariosCampana }),
+        body: z.strictObject({ canal: z.enum(['preferido', 'email', 'whatsapp']), filtros: destinatariosCampana }),
       },
     },
     async (request) => {

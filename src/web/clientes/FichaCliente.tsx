@@ -1,8 +1,9 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { Anchor, Badge, Button, DataList, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Alert, Anchor, Badge, Button, DataList, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconHistory, IconMessagePlus, IconPencil, IconPlus } from '@tabler/icons-react';
 import { formatearFecha } from '../../shared/formato.ts';
+import { FusionesFicha } from '../calidad/FusionesFicha.tsx';
 import { ConsentimientosCliente } from '../comunicacion/ConsentimientosCliente.tsx';
 import { Cargando } from '../components/Cargando.tsx';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
@@ -41,6 +42,7 @@ export default function FichaCliente() {
   const ficha = useFicha(id);
   const registro = useRegistroInteraccion();
   const servicio = useDialogosServicio(id);
+  const [parametros] = useSearchParams();
   useTituloPagina(ficha.data?.cliente.nombre);
 
   if (esClienteInexistente(id, ficha.error)) return <ClienteNoEncontrado />;
@@ -49,6 +51,9 @@ export default function FichaCliente() {
 
   const f = ficha.data;
   const { cliente } = f;
+  // Old links to a merged record lead to the customer it was merged into (unless asked to see it).
+  if (cliente.id_cliente_fusionado_en && parametros.get('ver') !== 'fusionado')
+    return <Navigate replace to={`/clientes/${cliente.id_cliente_fusionado_en}?desde=${cliente.id_cliente}`} />;
   const escribe = puedeEditarClientes(usuario.rol);
   const registra = puedeRegistrarInteracciones(usuario.rol) && !cliente.archivado;
   const taller = puedeEditarTaller(usuario.rol);
@@ -127,7 +132,22 @@ export default function FichaCliente() {
         </Group>
       </div>
 
+      {parametros.get('desde') && (
+        <Alert color="blue" variant="light" className="no-imprimir">
+          El cliente {parametros.get('desde')} se fusionó con esta ficha: su historia está aquí.
+        </Alert>
+      )}
+      {cliente.id_cliente_fusionado_en && (
+        <Alert color="orange" variant="light">
+          Esta ficha se fusionó con{' '}
+          <Anchor component={Link} to={`/clientes/${cliente.id_cliente_fusionado_en}`} inherit>
+            el cliente {cliente.id_cliente_fusionado_en}
+          </Anchor>
+          ; solo se muestra como registro histórico.
+        </Alert>
+      )}
       <AlertasFicha alertas={f.alertas} />
+      <FusionesFicha idCliente={cliente.id_cliente} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Seccion titulo="Contacto">

@@ -57,6 +57,8 @@ export interface Cliente {
   responsable: string | null;
   notas: string | null;
   archivado: boolean;
+  /** Set when this record was merged into another customer. */
+  id_cliente_fusionado_en: number | null;
   etiquetas: Etiqueta[];
   version: number;
 }

@@ -7,6 +7,8 @@ import {
   IconBulb,
   IconChartBar,
   IconClipboardList,
+  IconClockPause,
+  IconCopy,
   IconFileDollar,
   IconFileImport,
   IconLayoutDashboard,
@@ -60,7 +62,9 @@ const SECCIONES: readonly Seccion[] = [
   { ruta: '/valor', etiqueta: 'Valor', icono: IconChartBar },
   { ruta: '/oportunidades', etiqueta: 'Oportunidades', icono: IconBulb },
   { ruta: '/importar', etiqueta: 'Importar', icono: IconFileImport, grupo: 'Datos', roles: ['admin', 'comercial'] },
+  { ruta: '/calidad/duplicados', etiqueta: 'Duplicados', icono: IconCopy, roles: ['admin', 'comercial'] },
   { ruta: '/ajustes/etiquetas', etiqueta: 'Etiquetas', icono: IconTags, grupo: 'Ajustes', roles: ['admin'] },
+  { ruta: '/ajustes/contacto', etiqueta: 'Reglas de contacto', icono: IconClockPause, roles: ['admin'] },
 ];
 
 /** The signed-in layout: header with the user and "Salir", navbar with the sections. */

@@ -108,7 +108,7 @@ function Preparacion() {
       const c = await crearCampana({
         nombre: mensaje.nombre.trim(),
         canal: mensaje.canal,
-        asunto: mensaje.canal === 'email' ? mensaje.asunto.trim() : null,
+        asunto: mensaje.canal !== 'whatsapp' ? mensaje.asunto.trim() : null,
         cuerpo: mensaje.cuerpo,
         tipo: 'reactivacion',
         dias_conversion: 60,

@@ -222,6 +222,11 @@ function FilaMensaje({ m, abrir }: { m: Mensaje; abrir: () => void }) {
         <Badge variant="light" color={ESTADO_MENSAJE[m.estado].color}>
           {ESTADO_MENSAJE[m.estado].nombre}
         </Badge>
+        {m.estado === 'retenido' && m.motivo_retencion && (
+          <Text size="xs" c="orange.9" maw={260}>
+            {m.motivo_retencion} Sale el {formatearFechaHora(m.programado_para)} si las reglas lo permiten.
+          </Text>
+        )}
         {m.error && (
           <Text size="xs" c="red.8" maw={260}>
             {m.error}

@@ -91,7 +91,7 @@ export function Destinatarios({ vista, canal }: { vista: VistaPrevia | undefined
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Recibirán</Table.Th>
-                <Table.Th>{canal === 'email' ? 'Correo' : 'Teléfono'}</Table.Th>
+                <Table.Th>{canal === 'email' ? 'Correo' : canal === 'whatsapp' ? 'Teléfono' : 'Por'}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -102,6 +102,7 @@ export function Destinatarios({ vista, canal }: { vista: VistaPrevia | undefined
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" c="dimmed">
+                      {canal === 'preferido' && `${NOMBRE_CANAL[d.canal]}: `}
                       {mostrarDestino(d.destino)}
                     </Text>
                   </Table.Td>

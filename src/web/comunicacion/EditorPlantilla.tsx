@@ -35,9 +35,9 @@ export type ErroresMensaje = Partial<Record<keyof MensajeEditable, string>>;
 export function validarMensaje(m: MensajeEditable): ErroresMensaje {
   const e: ErroresMensaje = {};
   if (!m.nombre.trim()) e.nombre = 'Indique un nombre para reconocer la campaña.';
-  if (m.canal === 'email' && !m.asunto.trim()) e.asunto = 'Un correo necesita asunto.';
+  if (m.canal !== 'whatsapp' && !m.asunto.trim()) e.asunto = 'Un correo necesita asunto.';
   if (!m.cuerpo.trim()) e.cuerpo = 'Escriba el mensaje.';
-  const desconocidas = variablesDesconocidas(`${m.canal === 'email' ? m.asunto : ''} ${m.cuerpo}`);
+  const desconocidas = variablesDesconocidas(`${m.canal !== 'whatsapp' ? m.asunto : ''} ${m.cuerpo}`);
   if (desconocidas.length) e.cuerpo = `Variables desconocidas: ${desconocidas.map((v) => `{${v}}`).join(', ')}.`;
   return e;
 }
@@ -96,14 +96,15 @@ export function EditorPlantilla({ valor, cambiar, errores, destinatarios }: Prop
             value={valor.canal}
             onChange={(canal) => cambiar({ canal: canal as CanalCampana })}
             data={[
+              { value: 'preferido', label: 'El que prefiere cada uno' },
               { value: 'email', label: 'Email' },
               { value: 'whatsapp', label: 'WhatsApp' },
             ]}
           />
         </Input.Wrapper>
-        {valor.canal === 'email' && (
+        {valor.canal !== 'whatsapp' && (
           <TextInput
-            label="Asunto"
+            label={valor.canal === 'email' ? 'Asunto' : 'Asunto (para quienes lo reciben por correo)'}
             required
             maxLength={200}
             value={valor.asunto}
@@ -135,9 +136,11 @@ export function EditorPlantilla({ valor, cambiar, errores, destinatarios }: Prop
           error={errores.cuerpo}
           onChange={(e) => cambiar({ cuerpo: e.currentTarget.value })}
           description={
-            valor.canal === 'email'
-              ? 'Cada correo lleva al final un enlace para darse de baja.'
-              : 'Cada WhatsApp se abre con el texto listo; usted lo envía desde su teléfono o WhatsApp Web.'
+            valor.canal === 'preferido'
+              ? 'Cada cliente lo recibe por el canal que prefiere (WhatsApp si prefiere llamada o visita); los correos llevan un enlace para darse de baja.'
+              : valor.canal === 'email'
+                ? 'Cada correo lleva al final un enlace para darse de baja.'
+                : 'Cada WhatsApp se abre con el texto listo; usted lo envía desde su teléfono o WhatsApp Web.'
           }
         />
       </Stack>
@@ -156,7 +159,9 @@ function VistaPreviaMensaje({ valor, destinatarios }: { valor: MensajeEditable; 
     .filter((v) => v in VARIABLES_PLANTILLA)
     .map((v) => ({ v, n: destinatarios.filter((x) => !x.variables[v as keyof VariablesDestinatario]).length }))
     .filter((x) => x.n > 0);
-  const Icono = valor.canal === 'email' ? IconMail : IconBrandWhatsapp;
+  // In a "preferred channel" campaign each recipient's message looks like their own channel.
+  const canal = valor.canal === 'preferido' ? (d?.canal ?? 'email') : valor.canal;
+  const Icono = canal === 'email' ? IconMail : IconBrandWhatsapp;
   return (
     <Stack gap="sm">
       <Title order={3} size="h5">
@@ -179,7 +184,7 @@ function VistaPreviaMensaje({ valor, destinatarios }: { valor: MensajeEditable; 
           <Paper
             withBorder
             p="md"
-            bg={valor.canal === 'whatsapp' ? 'green.0' : undefined}
+            bg={canal === 'whatsapp' ? 'green.0' : undefined}
             aria-label="Mensaje de ejemplo"
             role="region"
           >
@@ -190,7 +195,7 @@ function VistaPreviaMensaje({ valor, destinatarios }: { valor: MensajeEditable; 
                   Para: {mostrarDestino(d?.destino ?? null)}
                 </Text>
               </Group>
-              {valor.canal === 'email' && (
+              {canal === 'email' && (
                 <Text size="sm" fw={600}>
                   {completarPlantilla(valor.asunto, variables) || '(sin asunto)'}
                 </Text>
@@ -198,7 +203,7 @@ function VistaPreviaMensaje({ valor, destinatarios }: { valor: MensajeEditable; 
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {completarPlantilla(valor.cuerpo, variables)}
               </Text>
-              {valor.canal === 'email' && (
+              {canal === 'email' && (
                 <Text size="xs" c="dimmed">
                   Si no desea recibir más correos nuestros: (enlace de baja)
                 </Text>

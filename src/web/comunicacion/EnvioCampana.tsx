@@ -26,7 +26,7 @@ export function EnvioCampana({ datos }: { datos: ResultadosCampana }) {
         <Group justify="space-between" mb={4}>
           <Text size="sm" fw={500}>
             {resumen.pendientes > 0
-              ? campana.canal === 'email'
+              ? campana.canal !== 'whatsapp'
                 ? `Enviando… ${hechos} de ${resumen.destinatarios}`
                 : `${hechos} de ${resumen.destinatarios} WhatsApp enviados`
               : `Envío terminado: ${contar(resumen.enviados, 'enviado')}${resumen.fallidos ? `, ${contar(resumen.fallidos, 'fallido')}` : ''}`}
@@ -38,11 +38,11 @@ export function EnvioCampana({ datos }: { datos: ResultadosCampana }) {
         <Progress
           value={porcentaje}
           color={resumen.fallidos ? 'orange' : 'campo'}
-          animated={resumen.pendientes > 0 && campana.canal === 'email'}
+          animated={resumen.pendientes > 0 && campana.canal !== 'whatsapp'}
           aria-label="Avance del envío"
           size="lg"
         />
-        {resumen.pendientes > 0 && campana.canal === 'email' && (
+        {resumen.pendientes > 0 && campana.canal !== 'whatsapp' && (
           <Text size="xs" c="dimmed" mt={4}>
             El servidor despacha los correos cada 30 segundos; puede salir de esta página, el envío sigue.
           </Text>
@@ -60,7 +60,9 @@ export function EnvioCampana({ datos }: { datos: ResultadosCampana }) {
           </Stack>
         </Alert>
       )}
-      {campana.canal === 'whatsapp' && <ListaWhatsapp items={items} />}
+      {items.some((m) => m.canal === 'whatsapp') && (
+        <ListaWhatsapp items={items.filter((m) => m.canal === 'whatsapp')} />
+      )}
     </Stack>
   );
 }

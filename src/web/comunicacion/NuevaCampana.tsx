@@ -31,7 +31,7 @@ export default function NuevaCampana() {
   const [filtros, setFiltros] = useState<ValoresFiltros>(FILTROS_VACIOS);
   const [mensaje, setMensaje] = useState<MensajeEditable>({
     nombre: `Campaña ${formatearFecha(hoyEnSantiago())}`,
-    canal: 'email',
+    canal: 'preferido',
     asunto: '',
     cuerpo: 'Hola {nombre}, ',
   });
@@ -61,7 +61,7 @@ export default function NuevaCampana() {
       const c = await crearCampana({
         nombre: mensaje.nombre.trim(),
         canal: mensaje.canal,
-        asunto: mensaje.canal === 'email' ? mensaje.asunto.trim() : null,
+        asunto: mensaje.canal !== 'whatsapp' ? mensaje.asunto.trim() : null,
         cuerpo: mensaje.cuerpo,
         tipo: 'general',
         dias_conversion: 60,

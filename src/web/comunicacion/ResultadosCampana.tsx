@@ -100,7 +100,7 @@ function Campana({ datos }: { datos: Resultados }) {
       ) : (
         <>
           <Tarjetas resumen={resumen} />
-          {(resumen.pendientes > 0 || resumen.fallidos > 0 || campana.canal === 'whatsapp') && (
+          {(resumen.pendientes > 0 || resumen.fallidos > 0 || campana.canal !== 'email') && (
             <Seccion titulo="Envío">
               <EnvioCampana datos={datos} />
             </Seccion>

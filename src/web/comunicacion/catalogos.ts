@@ -11,7 +11,12 @@ export const TIPOS_ALERTA: readonly { tipo: TipoAlerta; nombre: string; color: s
   { tipo: 'fecha_especial', nombre: 'Fechas especiales', color: 'pink', icono: IconCake },
 ];
 
-export const NOMBRE_CANAL: Record<Canal, string> = { email: 'Email', whatsapp: 'WhatsApp', sms: 'SMS' };
+export const NOMBRE_CANAL: Record<Canal | 'preferido', string> = {
+  email: 'Email',
+  whatsapp: 'WhatsApp',
+  sms: 'SMS',
+  preferido: 'el canal preferido de cada cliente',
+};
 
 export const ESTADO_MENSAJE: Record<EstadoMensaje, { nombre: string; color: string }> = {
   pendiente: { nombre: 'Pendiente', color: 'yellow' },

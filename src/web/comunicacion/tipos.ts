@@ -2,7 +2,8 @@
 
 export type TipoAlerta = 'seguimiento' | 'mantencion' | 'inactividad' | 'fecha_especial' | 'detractor';
 export type Canal = 'email' | 'whatsapp' | 'sms';
-export type CanalCampana = 'email' | 'whatsapp';
+/** `preferido`: each customer on the channel they prefer (server: campanas.ts). */
+export type CanalCampana = 'preferido' | 'email' | 'whatsapp';
 export type EstadoMensaje = 'pendiente' | 'enviado' | 'fallido' | 'retenido' | 'omitido' | 'respondido';
 export type Via = 'smtp' | 'bandeja' | 'enlace';
 
@@ -81,6 +82,8 @@ export type VariablesDestinatario = Partial<
 export interface Destinatario {
   id_cliente: number;
   nombre: string;
+  /** The channel this customer gets it on (their preferred one in a `preferido` campaign). */
+  canal: 'email' | 'whatsapp';
   destino: string | null;
   incluido: boolean;
   motivo_exclusion: string | null;
@@ -161,6 +164,9 @@ export interface Mensaje {
   creado_en: string;
   via: Via | null;
   enlace: string | null;
+  /** Why a held-back (retenido) message waits: the contact cap or the quiet hours. */
+  motivo_retencion: string | null;
+  programado_para: string;
 }
 
 export interface PaginaMensajes {
