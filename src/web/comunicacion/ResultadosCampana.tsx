@@ -36,6 +36,7 @@ const FILTROS: { value: string; label: string; cumple: (m: MensajeCampana) => bo
   { value: 'enviados', label: 'Enviados', cumple: (m) => m.estado === 'enviado' || m.estado === 'respondido' },
   { value: 'fallidos', label: 'Fallidos', cumple: (m) => m.estado === 'fallido' },
   { value: 'pendientes', label: 'Pendientes', cumple: (m) => m.estado === 'pendiente' },
+  { value: 'retenidos', label: 'Retenidos', cumple: (m) => m.estado === 'retenido' },
   { value: 'respondidos', label: 'Respondieron', cumple: (m) => m.respondido },
   { value: 'convertidos', label: 'Convirtieron', cumple: (m) => m.convertido },
 ];
@@ -264,6 +265,11 @@ function PorDestinatario({ items }: { items: MensajeCampana[] }) {
                   <Badge variant="light" color={ESTADO_MENSAJE[m.estado].color}>
                     {ESTADO_MENSAJE[m.estado].nombre}
                   </Badge>
+                  {m.estado === 'retenido' && m.motivo_retencion && (
+                    <Text size="xs" c="orange.9">
+                      {m.motivo_retencion} Sale el {formatearFechaHora(m.programado_para)} si se permite.
+                    </Text>
+                  )}
                   {m.error && (
                     <Text size="xs" c="red.8">
                       {m.error} ({m.intentos} {m.intentos === 1 ? 'intento' : 'intentos'})

@@ -123,6 +123,8 @@ export interface MensajeCampana {
   enlace: string | null;
   respondido: boolean;
   convertido: boolean;
+  motivo_retencion: string | null;
+  programado_para: string;
 }
 
 export interface ResumenCampana {
@@ -130,6 +132,8 @@ export interface ResumenCampana {
   enviados: number;
   fallidos: number;
   pendientes: number;
+  /** Held back by the contact cap or the quiet hours; they go out on their own when allowed. */
+  retenidos: number;
   respondidos: number;
   convertidos: number;
 }
