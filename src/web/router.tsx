@@ -35,6 +35,7 @@ const NuevaCampana = lazy(() => import('./comunicacion/NuevaCampana.tsx'));
 const AsistenteReactivacion = lazy(() => import('./comunicacion/AsistenteReactivacion.tsx'));
 const ResultadosCampana = lazy(() => import('./comunicacion/ResultadosCampana.tsx'));
 const Bandeja = lazy(() => import('./comunicacion/Bandeja.tsx'));
+const PaginaCalidad = lazy(() => import('./calidad/PaginaCalidad.tsx'));
 const NoEncontrado = lazy(() => import('./components/NoEncontrado.tsx'));
 
 /** Signed-in pages: path, tab title, page. */
@@ -61,6 +62,7 @@ const PAGINAS: { ruta: string; titulo: string; pagina: ReactNode }[] = [
   { ruta: '/valor', titulo: 'Valor de clientes', pagina: <PaginaValor /> },
   { ruta: '/oportunidades', titulo: 'Oportunidades', pagina: <PaginaOportunidades /> },
   { ruta: '/clientes/:id/valor', titulo: 'Valor del cliente', pagina: <PaginaValorCliente /> },
+  { ruta: '/calidad', titulo: 'Calidad de datos', pagina: <PaginaCalidad /> },
 ];
 
 /**

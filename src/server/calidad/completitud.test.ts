@@ -7,13 +7,14 @@ let t: AppDePrueba;
 let admin: string;
 let lectura: string;
 const ids: Record<string, number> = {};
+let correos = 0;
 
 const MES = 30.5 * 86_400_000;
 const hace = (ms: number) => new Date(Date.now() - ms);
 
 /** A cliente with every datum, then the test removes what it wants missing. */
 async function clienteCompleto(nombre: string, idResponsable: number): Promise<number> {
-  const id = await crearCliente(t.db.db, { nombre, telefono: '+56912345678', email: `${ids.n++}@fundo.cl` });
+  const id = await crearCliente(t.db.db, { nombre, telefono: '+56912345678', email: `${++correos}@fundo.cl` });
   await t.db.db
     .updateTable('clientes')
     .set({ id_responsable: idResponsable, datos_confirmados_en: new Date() })
@@ -65,7 +66,6 @@ beforeAll(async () => {
     .select('id_usuario')
     .where('email', '=', 'admin@prueba.cl')
     .executeTakeFirstOrThrow();
-  ids.n = 1;
   ids.completo = await clienteCompleto('Completo', resp);
   ids.sinTelefono = await clienteCompleto('Sin teléfono', resp);
   await quitar(ids.sinTelefono, { telefono: null });

@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
 import { hoyEnSantiago } from '../../shared/formato.ts';
+import { EJEMPLO_HORARIO, interpretarHorario } from '../../shared/horario.ts';
 import { formatearTelefono, normalizarTelefono } from '../../shared/telefono.ts';
 import { ApiError, mensajeDeError } from '../api.ts';
 import { CampoFecha } from '../components/CampoFecha.tsx';
@@ -14,7 +15,7 @@ import { NOMBRE_ROL, type Rol } from '../sesion/sesion.ts';
 import { SelectoresTerritorio } from '../territorio/SelectoresTerritorio.tsx';
 import { useTerritorio } from '../territorio/territorio.ts';
 import { AvisoDuplicado } from './AvisoDuplicado.tsx';
-import { NOMBRE_TIPO_PERSONA } from './catalogos.ts';
+import { NOMBRE_TIPO_PERSONA, OPCIONES_CANAL_PREFERIDO } from './catalogos.ts';
 import { useEtiquetas, useUsuarios } from './consultas.ts';
 import { CAMPOS_FORMULARIO, revisarRut, validarValores, type ValoresCliente } from './valoresCliente.ts';
 
@@ -83,6 +84,7 @@ export function FormularioCliente({ inicial, idCliente, guardar, alCancelar, alR
 
   const rut = form.getInputProps('rut');
   const telefono = form.getInputProps('telefono');
+  const horario = form.getInputProps('horario_contacto');
 
   return (
     <form
@@ -202,6 +204,43 @@ export function FormularioCliente({ inicial, idCliente, guardar, alCancelar, alR
               propsComuna={{ error: form.errors.comuna, placeholder: 'Busque por nombre' }}
             />
           </SimpleGrid>
+        </Seccion>
+
+        <Seccion titulo="Preferencias de contacto">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Seleccion
+              label="Canal preferido"
+              placeholder="Sin preferencia"
+              data={OPCIONES_CANAL_PREFERIDO}
+              clearable
+              {...form.getInputProps('canal_preferido')}
+            />
+            <TextInput
+              label="Horario de contacto"
+              placeholder={EJEMPLO_HORARIO}
+              description="Días y horas; varias franjas separadas por «;»"
+              maxLength={200}
+              autoComplete="off"
+              {...horario}
+              onBlur={(e) => {
+                horario.onBlur?.(e);
+                // Show the canonical form right away, so what is saved is what the user sees.
+                const h = interpretarHorario(form.values.horario_contacto);
+                if (!h.ok) form.setFieldError('horario_contacto', h.mensaje);
+                else if (h.texto && h.texto !== form.values.horario_contacto)
+                  form.setFieldValue('horario_contacto', h.texto);
+              }}
+            />
+          </SimpleGrid>
+          <Textarea
+            label="Idioma y trato"
+            description="Por ejemplo: habla mapudungun; prefiere que le escriban, no que lo llamen"
+            autosize
+            minRows={2}
+            maxRows={5}
+            maxLength={500}
+            {...form.getInputProps('notas_idioma')}
+          />
         </Seccion>
 
         <Seccion titulo="Fechas especiales">

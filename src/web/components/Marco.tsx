@@ -10,6 +10,7 @@ import {
   IconFileDollar,
   IconFileImport,
   IconLayoutDashboard,
+  IconListCheck,
   IconLogout,
   IconMap2,
   IconMoodSmile,
@@ -59,7 +60,8 @@ const SECCIONES: readonly Seccion[] = [
   { ruta: '/mapa', etiqueta: 'Mapa', icono: IconMap2 },
   { ruta: '/valor', etiqueta: 'Valor', icono: IconChartBar },
   { ruta: '/oportunidades', etiqueta: 'Oportunidades', icono: IconBulb },
-  { ruta: '/importar', etiqueta: 'Importar', icono: IconFileImport, grupo: 'Datos', roles: ['admin', 'comercial'] },
+  { ruta: '/calidad', etiqueta: 'Calidad de datos', icono: IconListCheck, grupo: 'Datos' },
+  { ruta: '/importar', etiqueta: 'Importar', icono: IconFileImport, roles: ['admin', 'comercial'] },
   { ruta: '/ajustes/etiquetas', etiqueta: 'Etiquetas', icono: IconTags, grupo: 'Ajustes', roles: ['admin'] },
 ];
 
