@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crearAppDePrueba, cuerpo, type AppDePrueba } from '../../../test/app.ts';
-import { crearCliente } from '../../../test/fabricas.ts';
+import { crearCliente, rutValido } from '../../../test/fabricas.ts';
+import { csv } from '../importacion/pruebas.ts';
 
 let t: AppDePrueba;
 let comercial: string;
@@ -208,5 +209,47 @@ describe('preferencias de contacto del cliente', () => {
     const r = await editar({ canal_preferido: null, horario_contacto: '', notas_idioma: '  ' });
     expect(r.statusCode).toBe(200);
     expect(cuerpo(r)).toMatchObject({ canal_preferido: null, horario_contacto: null, notas_idioma: null });
+  });
+
+  it('se importan y exportan con la planilla de clientes (CSV)', async () => {
+    const rut = rutValido();
+    const archivo = csv([
+      ['Nombre', 'RUT', 'Canal preferido', 'Horario', 'Idioma'],
+      ['Fundo Las Vertientes', rut, 'wsp', 'lunes a viernes 9 a 12', 'Habla mapudungun'],
+    ]);
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/importaciones?entidad=clientes',
+      payload: archivo,
+      headers: { cookie: comercial, 'content-type': 'text/csv', accept: 'application/json' },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const fila = await t.db.db
+      .selectFrom('clientes')
+      .select(['canal_preferido', 'horario_contacto', 'notas_idioma'])
+      .where('rut', '=', rut)
+      .executeTakeFirstOrThrow();
+    expect(fila).toEqual({
+      canal_preferido: 'whatsapp',
+      horario_contacto: 'lun-vie 09:00-12:00',
+      notas_idioma: 'Habla mapudungun',
+    });
+
+    const malo = await t.app.inject({
+      method: 'POST',
+      url: '/api/importaciones/validar?entidad=clientes',
+      payload: csv([
+        ['Nombre', 'RUT', 'Horario'],
+        ['Fundo Malo', rutValido(), 'cuando pueda'],
+      ]),
+      headers: { cookie: comercial, 'content-type': 'text/csv' },
+    });
+    expect(cuerpo(malo)).toMatchObject({ con_errores: 1 });
+
+    const exportado = await t.app.inject({ url: '/api/exportar/clientes?formato=csv', headers: { cookie: comercial } });
+    expect(exportado.statusCode).toBe(200);
+    const lineas = exportado.body.split('\r\n');
+    expect(lineas[0]).toContain('Canal preferido;Horario de contacto;Idioma y trato');
+    expect(lineas.find((l) => l.startsWith('Fundo Las Vertientes'))).toContain('lun-vie 09:00-12:00;Habla mapudungun');
   });
 });
