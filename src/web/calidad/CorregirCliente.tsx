@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { NOMBRE_FALTANTE, type Faltante } from '../../shared/completitud.ts';
-import { formatearTelefono, normalizarTelefono } from '../../shared/telefono.ts';
 import { api, ApiError } from '../api.ts';
 import { Cargando } from '../components/Cargando.tsx';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { mostrarErrorDeGuardado } from '../components/erroresFormulario.ts';
-import { Seleccion } from '../components/Seleccion.tsx';
-import { useUsuarios } from '../clientes/consultas.ts';
+import { CampoEmail, CampoResponsable, CampoTelefono, CamposUbicacion } from '../clientes/CamposCliente.tsx';
 import type { Cliente } from '../clientes/tipos.ts';
 import {
   CAMPOS_FORMULARIO,
@@ -21,8 +19,6 @@ import {
   valoresDeCliente,
   type ValoresCliente,
 } from '../clientes/valoresCliente.ts';
-import { NOMBRE_ROL, type Rol } from '../sesion/sesion.ts';
-import { SelectoresTerritorio } from '../territorio/SelectoresTerritorio.tsx';
 import { useTerritorio, type Territorio } from '../territorio/territorio.ts';
 import { useRefrescarCalidad } from './consultas.ts';
 
@@ -72,13 +68,11 @@ function Formulario({
   alCerrar: () => void;
   alRecargar: () => void;
 }) {
-  const usuarios = useUsuarios();
   const refrescar = useRefrescarCalidad();
   const [inicial] = useState(() => valoresDeCliente(cliente, territorio));
   const form = useForm<ValoresCliente>({ initialValues: inicial, validate: validarValores });
   const [enviando, setEnviando] = useState<'guardar' | 'confirmar' | null>(null);
   const [conflicto, setConflicto] = useState<string | null>(null);
-  const telefono = form.getInputProps('telefono');
 
   async function guardar(valores: ValoresCliente, confirmar: boolean) {
     setEnviando(confirmar ? 'confirmar' : 'guardar');
@@ -117,8 +111,6 @@ function Formulario({
     }
   }
 
-  const foco = (campo: Faltante) => (falta === campo ? { 'data-autofocus': true } : {});
-
   return (
     <form
       noValidate
@@ -146,57 +138,10 @@ function Formulario({
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Teléfono"
-            type="tel"
-            placeholder="9 1234 5678"
-            maxLength={30}
-            autoComplete="off"
-            {...foco('telefono')}
-            {...telefono}
-            onBlur={(e) => {
-              telefono.onBlur?.(e);
-              const texto = form.values.telefono.trim();
-              if (texto === '') return;
-              const t = normalizarTelefono(texto);
-              if (t.ok) form.setFieldValue('telefono', formatearTelefono(t.e164));
-              else form.setFieldError('telefono', t.mensaje);
-            }}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            placeholder="nombre@dominio.cl"
-            maxLength={200}
-            autoComplete="off"
-            {...foco('email')}
-            {...form.getInputProps('email')}
-          />
-          <SelectoresTerritorio
-            territorio={territorio}
-            region={form.values.region}
-            comuna={form.values.comuna}
-            alCambiar={({ region, comuna }) => {
-              form.setFieldValue('region', region);
-              form.setFieldValue('comuna', comuna);
-              form.clearFieldError('region');
-              form.clearFieldError('comuna');
-            }}
-            propsRegion={{ error: form.errors.region, placeholder: 'Se completa con la comuna' }}
-            propsComuna={{ error: form.errors.comuna, placeholder: 'Busque por nombre', ...foco('comuna') }}
-          />
-          <Seleccion
-            label="Responsable"
-            placeholder="Sin responsable"
-            data={(usuarios.data ?? []).map((u) => ({
-              value: String(u.id_usuario),
-              label: `${u.nombre} · ${NOMBRE_ROL[u.rol as Rol] ?? u.rol}`,
-            }))}
-            searchable
-            clearable
-            {...foco('responsable')}
-            {...form.getInputProps('id_responsable')}
-          />
+          <CampoTelefono form={form} autofoco={falta === 'telefono'} />
+          <CampoEmail form={form} autofoco={falta === 'email'} />
+          <CamposUbicacion form={form} territorio={territorio} autofoco={falta === 'comuna'} />
+          <CampoResponsable form={form} autofoco={falta === 'responsable'} />
         </SimpleGrid>
         <Group justify="space-between">
           <Anchor component={Link} to={`/clientes/${cliente.id_cliente}/editar`} size="sm">
