@@ -38,8 +38,9 @@ describe('duplicados en la demostración', () => {
     page.on('pageerror', (err) => errores.push(err.message));
     await ingresar(page, e.url);
 
-    await page.getByRole('link', { name: 'Duplicados' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Posibles duplicados' }).waitFor();
+    await page.getByRole('link', { name: 'Calidad de datos' }).click();
+    await page.getByRole('tab', { name: 'Duplicados' }).click();
+    await page.getByRole('heading', { name: 'Posibles duplicados' }).waitFor();
     const comparar = page.getByRole('button', { name: /^Comparar y fusionar/ }).first();
     await comparar.waitFor();
     const [, nombreA, nombreB] = /^Comparar y fusionar (.+) con (.+)$/.exec(
@@ -75,7 +76,7 @@ describe('duplicados en la demostración', () => {
 
     // The pair is no longer proposed.
     await page.goto(`${e.url}/calidad/duplicados`);
-    await page.getByRole('heading', { level: 1, name: 'Posibles duplicados' }).waitFor();
+    await page.getByRole('heading', { name: 'Posibles duplicados' }).waitFor();
     await expect
       .poll(() => page.getByRole('button', { name: `Comparar y fusionar ${nombreA} con ${nombreB}` }).count())
       .toBe(0);

@@ -20,7 +20,9 @@ import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import { registrarProblemas } from './http/problemas.ts';
 import { registrarSesion } from './http/sesion.ts';
+import { rutasCalidad } from './calidad/calidad.rutas.ts';
 import { rutasClientes } from './clientes/clientes.rutas.ts';
+import { rutasContactos } from './clientes/contactos.rutas.ts';
 import { rutasEtiquetas } from './clientes/etiquetas.rutas.ts';
 import { rutasInteracciones } from './interacciones/interacciones.rutas.ts';
 import { rutasServicios } from './servicios/servicios.rutas.ts';
@@ -126,6 +128,8 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
 
   await app.register(rutasUsuarios);
   await app.register(rutasClientes);
+  await app.register(rutasContactos);
+  await app.register(rutasCalidad);
   await app.register(rutasEtiquetas);
   await app.register(rutasInteracciones);
   await app.register(rutasServicios);

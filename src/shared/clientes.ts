@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { interpretarHorario } from './horario.ts';
 import { normalizarRut } from './rut.ts';
 import { normalizarTelefono } from './telefono.ts';
 import { resolverUbicacion } from './territorio.ts';
@@ -10,6 +11,10 @@ const fecha = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use una fecha aaaa-mm-dd.')
   .nullish();
+
+/** Cómo prefiere el cliente que lo contacten (campañas y recordatorios lo usan por omisión). */
+export const CANALES_PREFERIDOS = ['llamada', 'whatsapp', 'email', 'visita'] as const;
+export type CanalPreferido = (typeof CANALES_PREFERIDOS)[number];
 
 /** Lo que se puede escribir de un cliente. La forma (tipos, largos, campos desconocidos) es un 400. */
 export const clienteEntrada = z.strictObject({
@@ -25,6 +30,9 @@ export const clienteEntrada = z.strictObject({
   fecha_aniversario: fecha,
   id_responsable: z.number().int().positive().nullish(),
   notas: opcional(4000),
+  canal_preferido: z.enum(CANALES_PREFERIDOS).nullish(),
+  horario_contacto: opcional(200),
+  notas_idioma: opcional(500),
   etiquetas: z.array(z.number().int().positive()).max(50).optional(),
 });
 export type ClienteEntrada = z.infer<typeof clienteEntrada>;
@@ -53,9 +61,12 @@ export interface ClienteNormalizado {
   fecha_aniversario?: string | null;
   id_responsable?: number | null;
   notas?: string | null;
+  canal_preferido?: CanalPreferido | null;
+  horario_contacto?: string | null;
+  notas_idioma?: string | null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 function vacio(v: string | null | undefined): boolean {
   return v == null || v.trim() === '';
@@ -117,6 +128,14 @@ export function normalizarCliente(
   }
   if (entrada.id_responsable !== undefined) valor.id_responsable = entrada.id_responsable;
   if (entrada.notas !== undefined) valor.notas = vacio(entrada.notas) ? null : entrada.notas!.trim();
+  if (entrada.canal_preferido !== undefined) valor.canal_preferido = entrada.canal_preferido;
+  if (entrada.horario_contacto !== undefined) {
+    const h = interpretarHorario(entrada.horario_contacto ?? '');
+    if (h.ok) valor.horario_contacto = h.texto;
+    else errores.push({ campo: 'horario_contacto', mensaje: h.mensaje });
+  }
+  if (entrada.notas_idioma !== undefined)
+    valor.notas_idioma = vacio(entrada.notas_idioma) ? null : entrada.notas_idioma!.trim();
   return errores.length > 0 ? { ok: false, errores } : { ok: true, valor };
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ESTADOS_COTIZACION, ESTADOS_ORDEN, ESTADOS_PEDIDO, TIPOS_ORDEN } from './servicios.ts';
-import { TIPOS_EQUIPO } from './clientes.ts';
+import { CANALES_PREFERIDOS, TIPOS_EQUIPO } from './clientes.ts';
 import { TIPOS_INTERACCION } from './interacciones.ts';
 import { plegar } from './texto.ts';
 
@@ -64,6 +64,9 @@ export const CAMPOS_IMPORTACION: Record<EntidadImportacion, readonly DefCampo[]>
     def('fecha_nacimiento', 'Fecha de nacimiento', 'fecha nacimiento|nacimiento|cumpleanos'),
     def('fecha_aniversario', 'Aniversario', 'aniversario|fecha aniversario|fecha constitucion'),
     def('notas', 'Notas', 'notas|observaciones|comentarios|nota'),
+    def('canal_preferido', 'Canal preferido', 'canal preferido|canal|medio preferido|contactar por|canal contacto'),
+    def('horario_contacto', 'Horario de contacto', 'horario contacto|horario|hora contacto|horario llamada'),
+    def('notas_idioma', 'Idioma y trato', 'idioma y trato|idioma|notas idioma|trato'),
   ],
   equipos: [
     RUT_CLIENTE,
@@ -326,6 +329,20 @@ export const SINONIMOS_TIPO_PERSONA: Record<string, 'natural' | 'empresa'> = {
   juridica: 'empresa',
   persona_juridica: 'empresa',
   sociedad: 'empresa',
+};
+export const SINONIMOS_CANAL_PREFERIDO: Record<string, (typeof CANALES_PREFERIDOS)[number]> = {
+  telefono: 'llamada',
+  fono: 'llamada',
+  llamar: 'llamada',
+  llamado: 'llamada',
+  wsp: 'whatsapp',
+  wasap: 'whatsapp',
+  whats_app: 'whatsapp',
+  correo: 'email',
+  mail: 'email',
+  e_mail: 'email',
+  presencial: 'visita',
+  terreno: 'visita',
 };
 export const SINONIMOS_TIPO_ORDEN: Record<string, (typeof TIPOS_ORDEN)[number]> = {
   mantencion: 'preventiva',

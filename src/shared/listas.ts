@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FALTANTES } from './completitud.ts';
 
 /** `?limit=&offset=` of every list. */
 export const paginacion = {
@@ -36,6 +37,8 @@ export const filtrosClientes = z.strictObject({
   segmento: z.enum(['A', 'B', 'C']).optional(),
   potencial: z.enum(['alto', 'bajo']).optional(),
   archivados: booleanoQuery.optional(),
+  /** Only the clientes missing that datum (the data-quality panel's click-through). */
+  falta: z.enum(FALTANTES).optional(),
   orden: z.enum(ORDENES_CLIENTES).optional(),
   ...paginacion,
 });

@@ -35,7 +35,7 @@ const NuevaCampana = lazy(() => import('./comunicacion/NuevaCampana.tsx'));
 const AsistenteReactivacion = lazy(() => import('./comunicacion/AsistenteReactivacion.tsx'));
 const ResultadosCampana = lazy(() => import('./comunicacion/ResultadosCampana.tsx'));
 const Bandeja = lazy(() => import('./comunicacion/Bandeja.tsx'));
-const Duplicados = lazy(() => import('./calidad/Duplicados.tsx'));
+const PaginaCalidad = lazy(() => import('./calidad/PaginaCalidad.tsx'));
 const Fusionar = lazy(() => import('./calidad/Fusionar.tsx'));
 const AjustesContacto = lazy(() => import('./ajustes/AjustesContacto.tsx'));
 const NoEncontrado = lazy(() => import('./components/NoEncontrado.tsx'));
@@ -64,7 +64,8 @@ const PAGINAS: { ruta: string; titulo: string; pagina: ReactNode }[] = [
   { ruta: '/valor', titulo: 'Valor de clientes', pagina: <PaginaValor /> },
   { ruta: '/oportunidades', titulo: 'Oportunidades', pagina: <PaginaOportunidades /> },
   { ruta: '/clientes/:id/valor', titulo: 'Valor del cliente', pagina: <PaginaValorCliente /> },
-  { ruta: '/calidad/duplicados', titulo: 'Posibles duplicados', pagina: <Duplicados /> },
+  { ruta: '/calidad', titulo: 'Calidad de datos', pagina: <PaginaCalidad /> },
+  { ruta: '/calidad/duplicados', titulo: 'Posibles duplicados', pagina: <PaginaCalidad /> },
   { ruta: '/calidad/fusionar', titulo: 'Fusionar clientes', pagina: <Fusionar /> },
   { ruta: '/ajustes/contacto', titulo: 'Reglas de contacto', pagina: <AjustesContacto /> },
 ];

@@ -89,7 +89,7 @@ async function conHistoria(nombre: string, datos: Parameters<typeof crearCliente
     .execute();
   await db
     .insertInto('contactos_cliente')
-    .values({ id_cliente: id, nombre: `Administrador de ${nombre}` })
+    .values({ id_cliente: id, nombre: `Administrador de ${nombre}`, principal: true })
     .execute();
   await db
     .insertInto('mensajes')

@@ -45,6 +45,7 @@ export const CAMPOS_FUSION = [
   'notas',
   'canal_preferido',
   'horario_contacto',
+  'notas_idioma',
 ] as const;
 type CampoFusion = (typeof CAMPOS_FUSION)[number];
 const COLUMNAS: Record<CampoFusion, readonly string[]> = {
@@ -67,7 +68,7 @@ type FilaCliente = Record<string, unknown> & { id_cliente: number; version: numb
 async function leerCliente(db: Conexion, id: number, bloquear: boolean): Promise<FilaCliente | undefined> {
   const r = await sql<FilaCliente>`
     SELECT id_cliente, nombre, rut, tipo_persona, direccion, comuna, codigo_comuna, region, telefono, email,
-           fecha_nacimiento, fecha_aniversario, id_responsable, notas, canal_preferido, horario_contacto,
+           fecha_nacimiento, fecha_aniversario, id_responsable, notas, canal_preferido, horario_contacto, notas_idioma,
            archivado, fecha_archivado, anonimizado, bloqueado, id_cliente_fusionado_en, version,
            (SELECT u.nombre FROM usuarios u WHERE u.id_usuario = clientes.id_responsable) AS responsable
     FROM clientes WHERE id_cliente = ${id} ${bloquear ? sql`FOR UPDATE` : sql``}`.execute(db);
@@ -168,7 +169,14 @@ export async function fusionarClientes(db: Conexion, usuario: Usuario, actor: Ac
     }
 
     const conteoAntes = await contarFilas(trx, s);
-    const movidos: Record<string, number[]> = {};
+    // One principal contact per customer: the survivor's stays principal, the other's becomes a plain contact.
+    const sinPrincipal = (
+      await sql<{ id_contacto: number }>`
+        UPDATE contactos_cliente SET principal = false
+        WHERE id_cliente = ${f} AND principal AND EXISTS (SELECT 1 FROM contactos_cliente WHERE id_cliente = ${s} AND principal)
+        RETURNING id_contacto`.execute(trx)
+    ).rows.map((r) => r.id_contacto);
+    const movidos: Record<string, number[]> = { contactos_sin_principal: sinPrincipal };
     for (const [tabla, clave] of TABLAS_HIJAS) {
       const r = await sql<{ id: number }>`
         UPDATE ${sql.table(tabla)} SET id_cliente = ${s} WHERE id_cliente = ${f} RETURNING ${sql.ref(clave)} AS id`.execute(
@@ -318,6 +326,12 @@ export async function deshacerFusion(db: Conexion, usuario: Usuario, actor: Acto
       if (Number(r.numAffectedRows) !== ids.length)
         throw noSePuede(`Faltan registros de ${tabla} movidos por la fusión.`);
     }
+    if (movidos.contactos_sin_principal?.length)
+      await trx
+        .updateTable('contactos_cliente')
+        .set({ principal: true })
+        .where('id_contacto', 'in', movidos.contactos_sin_principal)
+        .execute();
     if (movidos.etiquetas_agregadas?.length)
       await trx
         .deleteFrom('clientes_etiquetas')

@@ -1,4 +1,5 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { limiteConfirmacion, type Faltante } from '../../shared/completitud.ts';
 import { rutBuscable } from '../../shared/rut.ts';
 import { plegar } from '../../shared/texto.ts';
 import { buscarComuna, buscarRegion } from '../../shared/territorio.ts';
@@ -45,6 +46,40 @@ function aplicarTexto(consulta: Consulta, q: string, difuso: boolean): Consulta 
   return consulta;
 }
 
+/**
+ * «Al cliente `c` le falta …», the one definition the list filter `falta=` and the data-quality
+ * panel share, so a number on the panel and the list it opens always agree. Consent counts when some
+ * channel's latest decision is a grant (DOMAIN.md "Consent"); equipment, when a machine is in use.
+ * The two set conditions are uncorrelated `NOT IN` (id_cliente is never null): PostgreSQL hashes
+ * the set once instead of probing an index per cliente, which keeps the panel near 100 ms on 50k.
+ */
+export function condicionFalta(falta: Faltante, ahora: Date = new Date()): RawBuilder<boolean> {
+  switch (falta) {
+    case 'telefono':
+      return sql<boolean>`c.telefono IS NULL`;
+    case 'email':
+      return sql<boolean>`c.email IS NULL`;
+    case 'comuna':
+      return sql<boolean>`c.codigo_comuna IS NULL`;
+    case 'responsable':
+      return sql<boolean>`c.id_responsable IS NULL`;
+    case 'equipos':
+      return sql<boolean>`c.id_cliente NOT IN (SELECT e.id_cliente FROM equipos e WHERE e.activo)`;
+    case 'consentimiento':
+      return sql<boolean>`c.id_cliente NOT IN (SELECT k.id_cliente FROM (
+        SELECT DISTINCT ON (id_cliente, canal) id_cliente, otorgado FROM consentimientos
+        ORDER BY id_cliente, canal, fecha DESC, id_consentimiento DESC) k WHERE k.otorgado)`;
+    case 'confirmacion':
+      return sql<boolean>`(c.datos_confirmados_en IS NULL OR c.datos_confirmados_en < ${limiteConfirmacion(ahora)})`;
+  }
+}
+
+/** Some channel of `c` whose latest consent row (by fecha, then id) is a grant. */
+export const tieneConsentimiento = sql<boolean>`EXISTS (
+  SELECT 1 FROM consentimientos k WHERE k.id_cliente = c.id_cliente AND k.otorgado
+    AND NOT EXISTS (SELECT 1 FROM consentimientos k2 WHERE k2.id_cliente = k.id_cliente AND k2.canal = k.canal
+                      AND (k2.fecha, k2.id_consentimiento) > (k.fecha, k.id_consentimiento)))`;
+
 function aplicarFiltros(consulta: Consulta, f: FiltrosClientes, difuso = true): Consulta | null {
   if (f.q?.trim()) consulta = aplicarTexto(consulta, f.q, difuso);
   if (!f.archivados) consulta = consulta.where('c.archivado', '=', false);
@@ -59,6 +94,8 @@ function aplicarFiltros(consulta: Consulta, f: FiltrosClientes, difuso = true): 
     consulta = consulta.where('c.codigo_comuna', '=', c.codigo_comuna);
   }
   if (f.activo !== undefined) consulta = consulta.where('c.activo', '=', f.activo);
+  // Anonymised clientes have nothing left to complete: the panel leaves them out too.
+  if (f.falta) consulta = consulta.where('c.anonimizado', '=', false).where(condicionFalta(f.falta));
   if (f.id_responsable) consulta = consulta.where('c.id_responsable', '=', f.id_responsable);
   if (f.segmento || f.potencial) {
     const { segmento, potencial } = f;

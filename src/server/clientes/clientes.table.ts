@@ -29,6 +29,7 @@ export interface ClientesTable {
   canal_preferido: 'llamada' | 'whatsapp' | 'email' | 'visita' | null;
   horario_contacto: string | null;
   datos_confirmados_en: Instante | null;
+  notas_idioma: string | null;
   id_cliente_fusionado_en: number | null;
   id_externo: string | null;
   version: Generated<number>;
@@ -55,6 +56,8 @@ export interface ContactosClienteTable {
   telefono: string | null;
   email: string | null;
   notas: string | null;
+  principal: Generated<boolean>;
+  creado_en: InstanteConDefecto;
 }
 
 export interface ConsentimientosTable {

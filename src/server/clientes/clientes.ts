@@ -39,6 +39,9 @@ const CAMPOS_PERSONALES = [
   'fecha_aniversario',
   'id_responsable',
   'notas',
+  'canal_preferido',
+  'horario_contacto',
+  'notas_idioma',
 ] as const;
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
@@ -65,6 +68,10 @@ export function clienteApi(fila: FilaCliente) {
     id_responsable: fila.id_responsable,
     responsable: fila.responsable,
     notas: fila.notas,
+    canal_preferido: fila.canal_preferido,
+    horario_contacto: fila.horario_contacto,
+    notas_idioma: fila.notas_idioma,
+    datos_confirmados_en: iso(fila.datos_confirmados_en),
     archivado: fila.archivado,
     /** Set when this record was merged into another: old links lead there. */
     id_cliente_fusionado_en: fila.id_cliente_fusionado_en,
@@ -222,34 +229,43 @@ export async function registrarCliente(db: Conexion, usuario: Usuario, actor: Ac
   return { cliente, posibles_duplicados: parecidos };
 }
 
+/**
+ * Locks the cliente's row for a change made on the version the user read: 404 if it does not exist,
+ * 422 if its data were erased, 409 if someone changed it since.
+ */
+export async function bloquearParaEditar(trx: Conexion, id: number, version: number) {
+  const actual = await trx
+    .selectFrom('clientes')
+    .selectAll()
+    .where('id_cliente', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!actual) throw noEncontrado(`El cliente ${id}`);
+  if (actual.anonimizado)
+    throw new ErrorApp(
+      'REGLA',
+      'Cliente anonimizado',
+      'Los datos de este cliente fueron suprimidos y no se pueden editar.',
+    );
+  if (actual.id_cliente_fusionado_en) throw fusionado(actual.id_cliente_fusionado_en);
+  if (actual.version !== version) {
+    throw new ErrorApp(
+      'CONFLICTO',
+      'Otra persona modificó este cliente',
+      'El cliente cambió desde que lo abrió. Recargue la ficha para ver los datos actuales y vuelva a aplicar su cambio.',
+      { extra: { version_actual: actual.version } },
+    );
+  }
+  return actual;
+}
+
 /** Edita datos de contacto y preferencias; la versión evita pisar un cambio ajeno (409). */
 export async function editarCliente(db: Conexion, usuario: Usuario, actor: Actor, id: number, entrada: ClienteEdicion) {
   exigirRol(usuario, ESCRIBIR, 'editar clientes');
   const { version, etiquetas, ...cambios } = entrada;
   const valor = validar(cambios);
   await enTransaccion(db, async (trx) => {
-    const actual = await trx
-      .selectFrom('clientes')
-      .selectAll()
-      .where('id_cliente', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!actual) throw noEncontrado(`El cliente ${id}`);
-    if (actual.anonimizado)
-      throw new ErrorApp(
-        'REGLA',
-        'Cliente anonimizado',
-        'Los datos de este cliente fueron suprimidos y no se pueden editar.',
-      );
-    if (actual.id_cliente_fusionado_en) throw fusionado(actual.id_cliente_fusionado_en);
-    if (actual.version !== version) {
-      throw new ErrorApp(
-        'CONFLICTO',
-        'Otra persona modificó este cliente',
-        'El cliente cambió desde que lo abrió. Recargue la ficha para ver los datos actuales y vuelva a aplicar su cambio.',
-        { extra: { version_actual: actual.version } },
-      );
-    }
+    const actual = await bloquearParaEditar(trx, id, version);
     if (valor.rut && valor.rut !== actual.rut) await exigirRutLibre(trx, valor.rut, id);
     if (valor.id_responsable !== undefined) await exigirResponsable(trx, valor.id_responsable);
     const antes = Object.fromEntries(CAMPOS_PERSONALES.map((c) => [c, actual[c]]));

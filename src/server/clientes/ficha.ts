@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { completitud } from '../../shared/completitud.ts';
 import { fechaEnSantiago, hoyEnSantiago } from '../../shared/formato.ts';
 import { proximaMantencion } from '../../shared/mantencion.ts';
 import { calcularNps, resumenDimensiones } from '../../shared/satisfaccion.ts';
@@ -7,7 +8,7 @@ import { noEncontrado } from '../http/errores.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
 import { clienteApi, type ClienteApi } from './clientes.ts';
-import type { FilaCliente } from './clientes.consultas.ts';
+import { tieneConsentimiento, type FilaCliente } from './clientes.consultas.ts';
 
 const DIAS_AVISO_MANTENCION = 30;
 
@@ -22,7 +23,8 @@ async function leerFicha(db: Conexion, id: number) {
       'cliente', (SELECT to_jsonb(c) - 'busqueda' || jsonb_build_object(
           'responsable', (SELECT nombre FROM usuarios WHERE id_usuario = c.id_responsable),
           'etiquetas', coalesce((SELECT jsonb_agg(jsonb_build_object('id_etiqueta', t.id_etiqueta, 'nombre', t.nombre, 'color', t.color) ORDER BY t.nombre)
-                        FROM clientes_etiquetas ce JOIN etiquetas t ON t.id_etiqueta = ce.id_etiqueta WHERE ce.id_cliente = c.id_cliente), '[]'::jsonb))
+                        FROM clientes_etiquetas ce JOIN etiquetas t ON t.id_etiqueta = ce.id_etiqueta WHERE ce.id_cliente = c.id_cliente), '[]'::jsonb),
+          'consentimiento_vigente', ${tieneConsentimiento})
         FROM clientes c WHERE c.id_cliente = ${id}),
       'equipos', coalesce((SELECT jsonb_agg(jsonb_build_object(
           'id_equipo', e.id_equipo, 'tipo', e.tipo, 'marca', e.marca, 'modelo', e.modelo, 'anio', e.anio,
@@ -175,8 +177,15 @@ export async function fichaCompleta(db: Conexion, usuario: Usuario, id: number, 
       fecha: encuestas[0].fecha,
     });
 
+  const calidad = completitud({
+    ...cliente,
+    equipos_activos: equipos.filter((e) => e.activo).length,
+    consentimiento: Boolean(f.cliente.consentimiento_vigente),
+  });
+
   return {
     cliente,
+    calidad,
     equipos,
     interacciones: (f.interacciones as any[]).map((i) => ({ ...i, fecha: new Date(i.fecha).toISOString() })),
     seguimientos_abiertos: f.seguimientos,

@@ -1,5 +1,11 @@
-import { clienteEntrada, normalizarCliente, type ClienteEntrada } from '../../shared/clientes.ts';
-import { leerFecha, leerOpcion, SINONIMOS_TIPO_PERSONA } from '../../shared/importacion.ts';
+import {
+  CANALES_PREFERIDOS,
+  clienteEntrada,
+  normalizarCliente,
+  type CanalPreferido,
+  type ClienteEntrada,
+} from '../../shared/clientes.ts';
+import { leerFecha, leerOpcion, SINONIMOS_CANAL_PREFERIDO, SINONIMOS_TIPO_PERSONA } from '../../shared/importacion.ts';
 import { formatearRut, normalizarRut } from '../../shared/rut.ts';
 import { upsertMasivo, type ColumnaMasiva } from './masivo.ts';
 import { difiere, existentesPorClave } from './referencias.ts';
@@ -19,6 +25,9 @@ export interface ClienteImportado {
   fecha_nacimiento: string | null;
   fecha_aniversario: string | null;
   notas: string | null;
+  canal_preferido: CanalPreferido | null;
+  horario_contacto: string | null;
+  notas_idioma: string | null;
   id_cliente?: number;
 }
 
@@ -34,6 +43,9 @@ const DATOS = [
   'fecha_nacimiento',
   'fecha_aniversario',
   'notas',
+  'canal_preferido',
+  'horario_contacto',
+  'notas_idioma',
 ] as const;
 
 // Los esquemas derivados se arman una vez: construirlos por fila cuesta más que validar.
@@ -59,7 +71,19 @@ export const importadorClientes: Importador<ClienteImportado> = {
   leer(celdas) {
     const l = new LectorFila('clientes', celdas);
     const entrada: Partial<ClienteEntrada> = {};
-    for (const campo of ['nombre', 'rut', 'direccion', 'comuna', 'region', 'telefono', 'email', 'notas'] as const) {
+    const TEXTOS = [
+      'nombre',
+      'rut',
+      'direccion',
+      'comuna',
+      'region',
+      'telefono',
+      'email',
+      'notas',
+      'horario_contacto',
+      'notas_idioma',
+    ] as const;
+    for (const campo of TEXTOS) {
       const v = l.campo(campo, texto);
       if (v != null) entrada[campo] = v;
     }
@@ -67,6 +91,8 @@ export const importadorClientes: Importador<ClienteImportado> = {
       leerOpcion(c, e, ['natural', 'empresa'] as const, SINONIMOS_TIPO_PERSONA),
     );
     if (tipo) entrada.tipo_persona = tipo;
+    const canal = l.campo('canal_preferido', (c, e) => leerOpcion(c, e, CANALES_PREFERIDOS, SINONIMOS_CANAL_PREFERIDO));
+    if (canal) entrada.canal_preferido = canal;
     for (const campo of ['fecha_nacimiento', 'fecha_aniversario'] as const) {
       const f = l.campo(campo, leerFecha);
       if (f) entrada[campo] = f;
@@ -92,6 +118,9 @@ export const importadorClientes: Importador<ClienteImportado> = {
         fecha_nacimiento: n.fecha_nacimiento ?? null,
         fecha_aniversario: n.fecha_aniversario ?? null,
         notas: n.notas ?? null,
+        canal_preferido: n.canal_preferido ?? null,
+        horario_contacto: n.horario_contacto ?? null,
+        notas_idioma: n.notas_idioma ?? null,
       },
       errores: l.errores,
     };

@@ -109,6 +109,9 @@ type ItemCliente = Awaited<ReturnType<typeof listarClientes>>['items'][number] &
   direccion: string | null;
   fecha_nacimiento: string | null;
   fecha_aniversario: string | null;
+  canal_preferido: string | null;
+  horario_contacto: string | null;
+  notas_idioma: string | null;
   responsable: string | null;
 };
 
@@ -133,6 +136,9 @@ const clientes: DefExportacion = {
     col<ItemCliente>('Último contacto', 'fecha', (c) => c.ultimo_contacto),
     col<ItemCliente>('Activo', 'booleano', (c) => c.activo, 8),
     col<ItemCliente>('Archivado', 'booleano', (c) => c.archivado, 10),
+    col<ItemCliente>('Canal preferido', 'opcion', (c) => c.canal_preferido, 14),
+    col<ItemCliente>('Horario de contacto', 'texto', (c) => c.horario_contacto, 30),
+    col<ItemCliente>('Idioma y trato', 'texto', (c) => c.notas_idioma, 30),
   ],
   paginas: (db, usuario, filtros: Omit<FiltrosClientes, 'limit' | 'offset'>) =>
     paginar(
@@ -149,9 +155,13 @@ const clientes: DefExportacion = {
                 direccion: string | null;
                 fecha_nacimiento: string | null;
                 fecha_aniversario: string | null;
+                canal_preferido: string | null;
+                horario_contacto: string | null;
+                notas_idioma: string | null;
                 responsable: string | null;
               }>`
-              SELECT c.id_cliente AS id, c.tipo_persona, c.direccion, c.fecha_nacimiento, c.fecha_aniversario, u.nombre AS responsable
+              SELECT c.id_cliente AS id, c.tipo_persona, c.direccion, c.fecha_nacimiento, c.fecha_aniversario,
+                     c.canal_preferido, c.horario_contacto, c.notas_idioma, u.nombre AS responsable
               FROM clientes c LEFT JOIN usuarios u ON u.id_usuario = c.id_responsable
               WHERE c.id_cliente = ANY(${sql.val(b)}::int[])`.execute(db)
             ).rows,

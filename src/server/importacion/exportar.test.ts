@@ -82,6 +82,9 @@ describe('exportar', () => {
       'Último contacto',
       'Activo',
       'Archivado',
+      'Canal preferido',
+      'Horario de contacto',
+      'Idioma y trato',
     ]);
     expect(filas).toHaveLength(4);
     expect(filas[1]!.slice(0, 9)).toEqual([

@@ -35,7 +35,7 @@ export default function Duplicados() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1}>Posibles duplicados</Title>
+          <Title order={2}>Posibles duplicados</Title>
           <Text c="dimmed" size="sm">
             {contar(total, 'par', 'pares')} por revisar · búsqueda del {formatearFechaHora(calculado_en)}. Mismo RUT con
             otro dígito, mismo correo o teléfono, o nombres casi iguales sin tildes ni «Ltda.», «SpA», «S.A.».

@@ -39,6 +39,7 @@ const ETIQUETA: Record<CampoFusion, string> = {
   notas: 'Notas',
   canal_preferido: 'Canal preferido',
   horario_contacto: 'Horario de contacto',
+  notas_idioma: 'Idioma y trato',
 };
 
 const CANAL: Record<string, string> = { llamada: 'Llamada', whatsapp: 'WhatsApp', email: 'Email', visita: 'Visita' };

@@ -37,6 +37,7 @@ export const CAMPOS_FUSION = [
   'notas',
   'canal_preferido',
   'horario_contacto',
+  'notas_idioma',
 ] as const;
 export type CampoFusion = (typeof CAMPOS_FUSION)[number];
 

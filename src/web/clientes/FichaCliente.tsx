@@ -3,6 +3,7 @@ import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-r
 import { Alert, Anchor, Badge, Button, DataList, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconHistory, IconMessagePlus, IconPencil, IconPlus } from '@tabler/icons-react';
 import { formatearFecha } from '../../shared/formato.ts';
+import { CompletitudFicha } from '../calidad/CompletitudFicha.tsx';
 import { FusionesFicha } from '../calidad/FusionesFicha.tsx';
 import { ConsentimientosCliente } from '../comunicacion/ConsentimientosCliente.tsx';
 import { Cargando } from '../components/Cargando.tsx';
@@ -21,9 +22,10 @@ import {
 } from '../sesion/sesion.ts';
 import { ArchivarCliente } from './ArchivarCliente.tsx';
 import { ClienteNoEncontrado, esClienteInexistente } from './ClienteNoEncontrado.tsx';
-import { NOMBRE_TIPO_PERSONA } from './catalogos.ts';
+import { NOMBRE_CANAL_PREFERIDO, NOMBRE_TIPO_PERSONA } from './catalogos.ts';
 import { useFicha } from './consultas.ts';
 import { AlertasFicha } from './ficha/AlertasFicha.tsx';
+import { ContactosFicha } from './ficha/ContactosFicha.tsx';
 import { EquiposFicha } from './ficha/EquiposFicha.tsx';
 import { SeguimientosAbiertos, UltimasInteracciones } from './ficha/InteraccionesFicha.tsx';
 import { SatisfaccionFicha } from './ficha/SatisfaccionFicha.tsx';
@@ -167,6 +169,17 @@ export default function FichaCliente() {
             <Dato etiqueta="Dirección">{cliente.direccion}</Dato>
             <Dato etiqueta="Comuna">{cliente.comuna}</Dato>
             <Dato etiqueta="Región">{cliente.region}</Dato>
+            <Dato etiqueta="Canal preferido">
+              {cliente.canal_preferido ? NOMBRE_CANAL_PREFERIDO[cliente.canal_preferido] : null}
+            </Dato>
+            <Dato etiqueta="Horario">{cliente.horario_contacto}</Dato>
+            {cliente.notas_idioma && (
+              <Dato etiqueta="Idioma y trato">
+                <Text inherit style={{ whiteSpace: 'pre-wrap' }}>
+                  {cliente.notas_idioma}
+                </Text>
+              </Dato>
+            )}
           </DataList>
         </Seccion>
         <Seccion titulo="Relación con el taller">
@@ -182,6 +195,11 @@ export default function FichaCliente() {
             )}
           </DataList>
         </Seccion>
+      </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ContactosFicha idCliente={cliente.id_cliente} escribe={escribe && !cliente.archivado} />
+        <CompletitudFicha cliente={cliente} calidad={f.calidad} escribe={escribe} />
       </SimpleGrid>
 
       {cliente.notas && (

@@ -2,12 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Collapse, Group, SimpleGrid, Stack, Switch } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconFilterOff } from '@tabler/icons-react';
+import { FALTANTES, NOMBRE_FALTANTE } from '../../shared/completitud.ts';
 import { Autocompletar, Seleccion } from '../components/Seleccion.tsx';
 import { SelectoresTerritorio } from '../territorio/SelectoresTerritorio.tsx';
 import type { Territorio } from '../territorio/territorio.ts';
 import { MARCAS_EQUIPO, OPCIONES_TIPO_EQUIPO } from './catalogos.ts';
 import type { CambioFiltros, FiltrosLista } from './filtrosUrl.ts';
 import type { Etiqueta } from './tipos.ts';
+
+const OPCIONES_FALTA = FALTANTES.map((f) => ({ value: f, label: NOMBRE_FALTANTE[f] }));
 
 const OPCIONES_ACTIVO = [
   { value: 'todos', label: 'Todos' },
@@ -36,6 +39,7 @@ export function FiltrosClientes({ filtros, cambiar, limpiar, hayFiltros, territo
     filtros.etiqueta,
     filtros.tipo_equipo,
     filtros.marca_equipo,
+    filtros.falta,
   ].filter((v) => v !== null).length;
 
   return (
@@ -89,6 +93,14 @@ export function FiltrosClientes({ filtros, cambiar, limpiar, hayFiltros, territo
           <FiltroMarca
             valor={filtros.marca_equipo ?? ''}
             alCambiar={(marca) => cambiar({ marca_equipo: marca.trim() || null })}
+          />
+          <Seleccion
+            label="Datos faltantes"
+            placeholder="Todos"
+            data={OPCIONES_FALTA}
+            value={filtros.falta}
+            onChange={(v) => cambiar({ falta: v as FiltrosLista['falta'] })}
+            clearable
           />
         </SimpleGrid>
       </Collapse>

@@ -5,17 +5,16 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
 import { hoyEnSantiago } from '../../shared/formato.ts';
-import { formatearTelefono, normalizarTelefono } from '../../shared/telefono.ts';
+import { EJEMPLO_HORARIO, interpretarHorario } from '../../shared/horario.ts';
 import { ApiError, mensajeDeError } from '../api.ts';
 import { CampoFecha } from '../components/CampoFecha.tsx';
 import { Seccion } from '../components/Seccion.tsx';
 import { Seleccion, SeleccionMultiple } from '../components/Seleccion.tsx';
-import { NOMBRE_ROL, type Rol } from '../sesion/sesion.ts';
-import { SelectoresTerritorio } from '../territorio/SelectoresTerritorio.tsx';
 import { useTerritorio } from '../territorio/territorio.ts';
 import { AvisoDuplicado } from './AvisoDuplicado.tsx';
-import { NOMBRE_TIPO_PERSONA } from './catalogos.ts';
-import { useEtiquetas, useUsuarios } from './consultas.ts';
+import { CampoEmail, CampoResponsable, CampoTelefono, CamposUbicacion } from './CamposCliente.tsx';
+import { NOMBRE_TIPO_PERSONA, OPCIONES_CANAL_PREFERIDO } from './catalogos.ts';
+import { useEtiquetas } from './consultas.ts';
 import { CAMPOS_FORMULARIO, revisarRut, validarValores, type ValoresCliente } from './valoresCliente.ts';
 
 interface Props {
@@ -36,7 +35,6 @@ type Conflicto =
 export function FormularioCliente({ inicial, idCliente, guardar, alCancelar, alRecargar }: Props) {
   const territorio = useTerritorio();
   const etiquetas = useEtiquetas();
-  const usuarios = useUsuarios();
   const [enviando, setEnviando] = useState(false);
   const [conflicto, setConflicto] = useState<Conflicto | null>(null);
   const form = useForm<ValoresCliente>({ initialValues: inicial, validate: validarValores });
@@ -82,7 +80,7 @@ export function FormularioCliente({ inicial, idCliente, guardar, alCancelar, alR
   }
 
   const rut = form.getInputProps('rut');
-  const telefono = form.getInputProps('telefono');
+  const horario = form.getInputProps('horario_contacto');
 
   return (
     <form
@@ -161,47 +159,50 @@ export function FormularioCliente({ inicial, idCliente, guardar, alCancelar, alR
 
         <Seccion titulo="Contacto y ubicación">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Teléfono"
-              type="tel"
-              placeholder="9 1234 5678"
-              maxLength={30}
-              autoComplete="off"
-              {...telefono}
-              onBlur={(e) => {
-                telefono.onBlur?.(e);
-                const texto = form.values.telefono.trim();
-                if (texto === '') return;
-                const t = normalizarTelefono(texto);
-                if (t.ok) form.setFieldValue('telefono', formatearTelefono(t.e164));
-                else form.setFieldError('telefono', t.mensaje);
-              }}
-            />
-            <TextInput
-              label="Email"
-              type="email"
-              placeholder="nombre@dominio.cl"
-              maxLength={200}
-              autoComplete="off"
-              {...form.getInputProps('email')}
-            />
+            <CampoTelefono form={form} />
+            <CampoEmail form={form} />
           </SimpleGrid>
           <TextInput label="Dirección" maxLength={300} autoComplete="off" {...form.getInputProps('direccion')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <SelectoresTerritorio
-              territorio={territorio.data}
-              region={form.values.region}
-              comuna={form.values.comuna}
-              alCambiar={({ region, comuna }) => {
-                form.setFieldValue('region', region);
-                form.setFieldValue('comuna', comuna);
-                form.clearFieldError('region');
-                form.clearFieldError('comuna');
+            <CamposUbicacion form={form} territorio={territorio.data} />
+          </SimpleGrid>
+        </Seccion>
+
+        <Seccion titulo="Preferencias de contacto">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Seleccion
+              label="Canal preferido"
+              placeholder="Sin preferencia"
+              data={OPCIONES_CANAL_PREFERIDO}
+              clearable
+              {...form.getInputProps('canal_preferido')}
+            />
+            <TextInput
+              label="Horario de contacto"
+              placeholder={EJEMPLO_HORARIO}
+              description="Días y horas; varias franjas separadas por «;»"
+              maxLength={200}
+              autoComplete="off"
+              {...horario}
+              onBlur={(e) => {
+                horario.onBlur?.(e);
+                // Show the canonical form right away, so what is saved is what the user sees.
+                const h = interpretarHorario(form.values.horario_contacto);
+                if (!h.ok) form.setFieldError('horario_contacto', h.mensaje);
+                else if (h.texto && h.texto !== form.values.horario_contacto)
+                  form.setFieldValue('horario_contacto', h.texto);
               }}
-              propsRegion={{ error: form.errors.region, placeholder: 'Se completa con la comuna' }}
-              propsComuna={{ error: form.errors.comuna, placeholder: 'Busque por nombre' }}
             />
           </SimpleGrid>
+          <Textarea
+            label="Idioma y trato"
+            description="Por ejemplo: habla mapudungun; prefiere que le escriban, no que lo llamen"
+            autosize
+            minRows={2}
+            maxRows={5}
+            maxLength={500}
+            {...form.getInputProps('notas_idioma')}
+          />
         </Seccion>
 
         <Seccion titulo="Fechas especiales">
@@ -223,18 +224,7 @@ export function FormularioCliente({ inicial, idCliente, guardar, alCancelar, alR
 
         <Seccion titulo="Gestión">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Seleccion
-              label="Responsable"
-              placeholder="Sin responsable"
-              data={(usuarios.data ?? []).map((u) => ({
-                value: String(u.id_usuario),
-                label: `${u.nombre} · ${NOMBRE_ROL[u.rol as Rol] ?? u.rol}`,
-              }))}
-              searchable
-              clearable
-              nothingFoundMessage="Ningún usuario coincide"
-              {...form.getInputProps('id_responsable')}
-            />
+            <CampoResponsable form={form} />
             <SeleccionMultiple
               label="Etiquetas"
               placeholder={form.values.etiquetas.length ? undefined : 'Elija una o más'}

@@ -1,8 +1,22 @@
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Box, Button, EmptyState, Group, LoadingOverlay, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Box,
+  Button,
+  EmptyState,
+  Group,
+  LoadingOverlay,
+  Modal,
+  Pagination,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { api, consulta } from '../api.ts';
+import { CorregirCliente } from '../calidad/CorregirCliente.tsx';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { contar } from '../components/formato.ts';
 import { useRegistroInteraccion } from '../interacciones/DialogoInteraccion.tsx';
@@ -13,7 +27,7 @@ import { claves, useEtiquetas } from './consultas.ts';
 import { FiltrosClientes } from './FiltrosClientes.tsx';
 import { parametrosApi, POR_PAGINA, useFiltrosLista } from './filtrosUrl.ts';
 import { TablaClientes } from './TablaClientes.tsx';
-import type { PaginaClientes } from './tipos.ts';
+import type { ClienteResumen, PaginaClientes } from './tipos.ts';
 import { VistasGuardadas } from './VistasGuardadas.tsx';
 
 /** /clientes: search, filters, sortable table and pages; the whole view lives in the URL. */
@@ -24,6 +38,7 @@ export default function ListaClientes() {
   const territorio = useTerritorio();
   const etiquetas = useEtiquetas();
   const registro = useRegistroInteraccion();
+  const [corrigiendo, setCorrigiendo] = useState<ClienteResumen | null>(null);
   const parametros = parametrosApi(filtros);
   const lista = useQuery({
     queryKey: claves.lista(parametros),
@@ -103,6 +118,7 @@ export default function ListaClientes() {
                   ? (c) => registro.abrir({ cliente: { id_cliente: c.id_cliente, nombre: c.nombre } })
                   : undefined
               }
+              alCorregir={puedeEditarClientes(usuario.rol) ? setCorrigiendo : undefined}
             />
           )}
         </Paper>
@@ -135,6 +151,20 @@ export default function ListaClientes() {
         </Group>
       )}
       {registro.dialogo}
+      <Modal
+        opened={corrigiendo !== null}
+        onClose={() => setCorrigiendo(null)}
+        title={corrigiendo ? `Completar datos · ${corrigiendo.nombre}` : ''}
+        size="lg"
+      >
+        {corrigiendo && (
+          <CorregirCliente
+            idCliente={corrigiendo.id_cliente}
+            falta={filtros.falta}
+            alCerrar={() => setCorrigiendo(null)}
+          />
+        )}
+      </Modal>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { ActionIcon, Anchor, Badge, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconMessagePlus, IconSelector } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconListCheck, IconMessagePlus, IconSelector } from '@tabler/icons-react';
 import { formatearFecha } from '../../shared/formato.ts';
 import { formatearTelefono } from '../../shared/telefono.ts';
 import { regionPorNombre, type Territorio } from '../territorio/territorio.ts';
@@ -16,10 +16,13 @@ interface Props {
   etiquetas?: Etiqueta[];
   /** Opens "Registrar interacción" for that cliente; absent for roles that cannot log contacts. */
   alRegistrar?: (cliente: ClienteResumen) => void;
+  /** Opens the inline editor of missing data; absent for roles that cannot edit clientes. */
+  alCorregir?: (cliente: ClienteResumen) => void;
 }
 
 /** One page of clientes; sortable headers change the `orden` of the URL. */
-export function TablaClientes({ clientes, orden, alOrdenar, territorio, etiquetas, alRegistrar }: Props) {
+export function TablaClientes({ clientes, orden, alOrdenar, territorio, etiquetas, alRegistrar, alCorregir }: Props) {
+  const acciones = Boolean(alRegistrar || alCorregir);
   const colorDe = (e: Etiqueta) => etiquetas?.find((x) => x.id_etiqueta === e.id_etiqueta)?.color ?? e.color ?? 'gray';
   const columna = (etiqueta: string, asc: OrdenClientes, desc?: OrdenClientes, primero: OrdenClientes = asc) => (
     <Encabezado etiqueta={etiqueta} asc={asc} desc={desc} primero={primero} orden={orden} alOrdenar={alOrdenar} />
@@ -38,8 +41,8 @@ export function TablaClientes({ clientes, orden, alOrdenar, territorio, etiqueta
             {columna('Último contacto', 'ultimo_contacto', '-ultimo_contacto', '-ultimo_contacto')}
             <Table.Th ta="right">Equipos</Table.Th>
             <Table.Th>Estado</Table.Th>
-            {alRegistrar && (
-              <Table.Th w={48}>
+            {acciones && (
+              <Table.Th w={alRegistrar && alCorregir ? 84 : 48}>
                 <span className="solo-lector">Acciones</span>
               </Table.Th>
             )}
@@ -82,13 +85,32 @@ export function TablaClientes({ clientes, orden, alOrdenar, territorio, etiqueta
                     )}
                   </Group>
                 </Table.Td>
-                {alRegistrar && (
+                {acciones && (
                   <Table.Td>
-                    <Tooltip label={`Registrar interacción con ${c.nombre}`} openDelay={400}>
-                      <ActionIcon variant="subtle" aria-label="Registrar interacción" onClick={() => alRegistrar(c)}>
-                        <IconMessagePlus size={18} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
+                    <Group gap={2} wrap="nowrap">
+                      {alCorregir && (
+                        <Tooltip label={`Completar datos de ${c.nombre}`} openDelay={400}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`Completar datos de ${c.nombre}`}
+                            onClick={() => alCorregir(c)}
+                          >
+                            <IconListCheck size={18} aria-hidden />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                      {alRegistrar && (
+                        <Tooltip label={`Registrar interacción con ${c.nombre}`} openDelay={400}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label="Registrar interacción"
+                            onClick={() => alRegistrar(c)}
+                          >
+                            <IconMessagePlus size={18} aria-hidden />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>

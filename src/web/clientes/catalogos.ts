@@ -26,3 +26,15 @@ export const MARCAS_EQUIPO = [
 ];
 
 export const NOMBRE_TIPO_PERSONA = { natural: 'Persona natural', empresa: 'Empresa' } as const;
+
+/** How the cliente prefers to be contacted (clientes.canal_preferido). */
+export const NOMBRE_CANAL_PREFERIDO = {
+  llamada: 'Llamada',
+  whatsapp: 'WhatsApp',
+  email: 'Email',
+  visita: 'Visita',
+} as const;
+export const OPCIONES_CANAL_PREFERIDO = Object.entries(NOMBRE_CANAL_PREFERIDO).map(([value, label]) => ({
+  value,
+  label,
+}));

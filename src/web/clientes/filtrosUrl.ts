@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { FALTANTES, type Faltante } from '../../shared/completitud.ts';
 import type { ORDENES_CLIENTES } from '../../shared/listas.ts';
 
 export const POR_PAGINA = 25;
@@ -32,6 +33,8 @@ export interface FiltrosLista {
   segmento: 'A' | 'B' | 'C' | null;
   potencial: 'alto' | 'bajo' | null;
   archivados: boolean;
+  /** Only clientes missing this datum (from the "Calidad de datos" panel). */
+  falta: Faltante | null;
   orden: OrdenClientes | null;
   pagina: number;
 }
@@ -54,6 +57,7 @@ function leer(p: URLSearchParams): FiltrosLista {
     potencial:
       p.get('potencial') === 'alto' || p.get('potencial') === 'bajo' ? (p.get('potencial') as 'alto' | 'bajo') : null,
     archivados: p.get('archivados') === 'true',
+    falta: (FALTANTES as readonly string[]).includes(p.get('falta') ?? '') ? (p.get('falta') as Faltante) : null,
     // A hand-edited or outdated link must not turn into a 400 from the API.
     orden: (ORDENES as readonly string[]).includes(orden ?? '') ? (orden as OrdenClientes) : null,
     pagina: Number.isInteger(pagina) && pagina > 1 ? pagina : 1,
@@ -96,6 +100,7 @@ export function useFiltrosLista() {
       filtros.marca_equipo,
       filtros.segmento,
       filtros.potencial,
+      filtros.falta,
     ].some((v) => v !== null) ||
     filtros.archivados;
 
@@ -115,6 +120,7 @@ export function parametrosApi(f: FiltrosLista) {
     segmento: f.segmento ?? undefined,
     potencial: f.potencial ?? undefined,
     archivados: f.archivados ? 'true' : undefined,
+    falta: f.falta ?? undefined,
     orden: f.orden ?? undefined,
     limit: POR_PAGINA,
     offset: (f.pagina - 1) * POR_PAGINA,

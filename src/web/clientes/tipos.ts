@@ -1,5 +1,7 @@
 /** Shapes of the /api/clientes answers the web app reads (server: src/server/clientes/clientes.ts, ficha.ts). */
 
+import type { CanalPreferido } from '../../shared/clientes.ts';
+import type { Faltante } from '../../shared/completitud.ts';
 import type { TipoInteraccion } from '../interacciones/tipos.ts';
 import type { EstadoOrden, EstadoPedido, ProximaMantencion, TipoOrden } from '../servicios/tipos.ts';
 
@@ -56,6 +58,11 @@ export interface Cliente {
   id_responsable: number | null;
   responsable: string | null;
   notas: string | null;
+  canal_preferido: CanalPreferido | null;
+  /** Canonical form of src/shared/horario.ts: `lun-vie 08:00-13:00; sáb 09:00-12:00`. */
+  horario_contacto: string | null;
+  notas_idioma: string | null;
+  datos_confirmados_en: string | null;
   archivado: boolean;
   /** Set when this record was merged into another customer. */
   id_cliente_fusionado_en: number | null;
@@ -173,6 +180,8 @@ export interface AlertaFicha {
 
 export interface FichaCliente {
   cliente: Cliente;
+  /** Completeness score (src/shared/completitud.ts). */
+  calidad: { puntaje: number; faltan: Faltante[] };
   equipos: Equipo[];
   interacciones: InteraccionFicha[];
   seguimientos_abiertos: SeguimientoFicha[];

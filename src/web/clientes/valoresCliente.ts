@@ -1,4 +1,5 @@
-import type { ClienteEntrada } from '../../shared/clientes.ts';
+import type { CanalPreferido, ClienteEntrada } from '../../shared/clientes.ts';
+import { interpretarHorario } from '../../shared/horario.ts';
 import { formatearRut, normalizarRut } from '../../shared/rut.ts';
 import { formatearTelefono } from '../../shared/telefono.ts';
 import { comunaPorCodigo, regionPorNombre, type Territorio } from '../territorio/territorio.ts';
@@ -19,6 +20,9 @@ export interface ValoresCliente {
   id_responsable: string | null;
   etiquetas: string[];
   notas: string;
+  canal_preferido: CanalPreferido | null;
+  horario_contacto: string;
+  notas_idioma: string;
 }
 
 /** Form fields, in screen order: a server error on `campo` lands on the field of the same name. */
@@ -36,6 +40,9 @@ export const CAMPOS_FORMULARIO: readonly (keyof ValoresCliente)[] = [
   'id_responsable',
   'etiquetas',
   'notas',
+  'canal_preferido',
+  'horario_contacto',
+  'notas_idioma',
 ];
 
 export function valoresVacios(idResponsable: number | null): ValoresCliente {
@@ -53,6 +60,9 @@ export function valoresVacios(idResponsable: number | null): ValoresCliente {
     id_responsable: idResponsable === null ? null : String(idResponsable),
     etiquetas: [],
     notas: '',
+    canal_preferido: null,
+    horario_contacto: '',
+    notas_idioma: '',
   };
 }
 
@@ -73,6 +83,9 @@ export function valoresDeCliente(c: Cliente, territorio: Territorio | undefined)
     id_responsable: c.id_responsable === null ? null : String(c.id_responsable),
     etiquetas: c.etiquetas.map((e) => String(e.id_etiqueta)),
     notas: c.notas ?? '',
+    canal_preferido: c.canal_preferido,
+    horario_contacto: c.horario_contacto ?? '',
+    notas_idioma: c.notas_idioma ?? '',
   };
 }
 
@@ -98,6 +111,9 @@ function cuerpoCompleto(v: ValoresCliente, territorio: Territorio | undefined): 
     fecha_aniversario: v.fecha_aniversario || null,
     id_responsable: v.id_responsable ? Number(v.id_responsable) : null,
     notas: vacioANulo(v.notas),
+    canal_preferido: v.canal_preferido,
+    horario_contacto: vacioANulo(v.horario_contacto),
+    notas_idioma: vacioANulo(v.notas_idioma),
     etiquetas: v.etiquetas.map(Number).sort((a, b) => a - b),
   };
 }
@@ -155,5 +171,7 @@ export function validarValores(v: ValoresCliente): Partial<Record<keyof ValoresC
   if (!rut.ok) errores.rut = rut.mensaje;
   if (v.email.trim() !== '' && !EMAIL.test(v.email.trim()))
     errores.email = 'El correo no es válido (ejemplo: nombre@dominio.cl).';
+  const horario = interpretarHorario(v.horario_contacto);
+  if (!horario.ok) errores.horario_contacto = horario.mensaje;
   return errores;
 }
