@@ -154,6 +154,8 @@ function FormularioConsentimiento({
       queryClient.setQueryData(clavesComunicacion.consentimientos(idCliente), datos);
       // Who a campaign can reach just changed.
       void queryClient.invalidateQueries({ queryKey: ['campanas', 'vista-previa'] });
+      // The ficha's completeness score counts consent.
+      void queryClient.invalidateQueries({ queryKey: ['clientes', 'ficha', idCliente] });
       notifications.show({
         color: 'campo',
         message: `${registro.otorgado ? 'Consentimiento' : 'Retiro'} de ${NOMBRE_CANAL[registro.canal]} registrado.`,
