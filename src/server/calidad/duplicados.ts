@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { nombreComparable } from '../../shared/clientes.ts';
+import type { ClientePar, ParDuplicado } from '../../shared/fusion.ts';
 import { formatearRut } from '../../shared/rut.ts';
 import { similitud, trigramas } from '../../shared/similitud.ts';
 import { registrarAuditoria, type Actor } from '../auditoria/auditoria.ts';
@@ -42,22 +43,6 @@ interface Fila {
   email: string | null;
   codigo_comuna: string | null;
   comuna: string | null;
-}
-
-export interface ClientePar {
-  id_cliente: number;
-  nombre: string;
-  rut_formateado: string;
-  comuna: string | null;
-  telefono: string | null;
-  email: string | null;
-}
-
-export interface ParDuplicado {
-  a: ClientePar;
-  b: ClientePar;
-  puntaje: number;
-  razones: string[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { CAMPOS_FUSION, type CampoFusion } from '../../shared/fusion.ts';
 import { formatearRut } from '../../shared/rut.ts';
 import { registrarAuditoria, type Actor } from '../auditoria/auditoria.ts';
 import { recalcularActividad } from '../clientes/actividad.ts';
@@ -27,27 +28,6 @@ const TABLAS_HIJAS = [
   ['solicitudes_titular', 'id_solicitud'],
 ] as const;
 
-/**
- * The fields a user chooses field by field. The RUT is not among them: it identifies the record
- * that survives (and stays unique), so choosing the survivor chooses the RUT. The comuna carries
- * its code and region with it.
- */
-export const CAMPOS_FUSION = [
-  'nombre',
-  'tipo_persona',
-  'direccion',
-  'comuna',
-  'telefono',
-  'email',
-  'fecha_nacimiento',
-  'fecha_aniversario',
-  'id_responsable',
-  'notas',
-  'canal_preferido',
-  'horario_contacto',
-  'notas_idioma',
-] as const;
-type CampoFusion = (typeof CAMPOS_FUSION)[number];
 const COLUMNAS: Record<CampoFusion, readonly string[]> = {
   ...(Object.fromEntries(CAMPOS_FUSION.map((c) => [c, [c]])) as Record<CampoFusion, string[]>),
   comuna: ['comuna', 'codigo_comuna', 'region'],

@@ -1,45 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, consulta } from '../api.ts';
 
+import type { CampoFusion, ParDuplicado } from '../../shared/fusion.ts';
+
+export type { ClientePar, ParDuplicado, CampoFusion } from '../../shared/fusion.ts';
+export { CAMPOS_FUSION } from '../../shared/fusion.ts';
+
 /** Shapes of /api/duplicados and /api/fusiones (server: src/server/calidad/). */
-export interface ClientePar {
-  id_cliente: number;
-  nombre: string;
-  rut_formateado: string;
-  comuna: string | null;
-  telefono: string | null;
-  email: string | null;
-}
-
-export interface ParDuplicado {
-  a: ClientePar;
-  b: ClientePar;
-  puntaje: number;
-  razones: string[];
-}
-
 export interface PaginaDuplicados {
   total: number;
   calculado_en: string;
   items: ParDuplicado[];
 }
-
-export const CAMPOS_FUSION = [
-  'nombre',
-  'tipo_persona',
-  'direccion',
-  'comuna',
-  'telefono',
-  'email',
-  'fecha_nacimiento',
-  'fecha_aniversario',
-  'id_responsable',
-  'notas',
-  'canal_preferido',
-  'horario_contacto',
-  'notas_idioma',
-] as const;
-export type CampoFusion = (typeof CAMPOS_FUSION)[number];
 
 export type ClienteFusion = Record<CampoFusion, string | number | null> & {
   id_cliente: number;

@@ -47,28 +47,18 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER interacciones_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON interacciones_cliente
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER equipos_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON equipos
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER ordenes_trabajo_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON ordenes_trabajo
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER pedidos_repuestos_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON pedidos_repuestos
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER cotizaciones_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON cotizaciones
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER encuestas_satisfaccion_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON encuestas_satisfaccion
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER consentimientos_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON consentimientos
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER contactos_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON contactos_cliente
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER mensajes_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON mensajes
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER alertas_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON alertas
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
-CREATE TRIGGER solicitudes_titular_cliente_vigente BEFORE INSERT OR UPDATE OF id_cliente ON solicitudes_titular
-  FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente();
+DO $$
+DECLARE
+  tabla text;
+BEGIN
+  FOREACH tabla IN ARRAY ARRAY['interacciones_cliente', 'equipos', 'ordenes_trabajo', 'pedidos_repuestos', 'cotizaciones',
+                               'encuestas_satisfaccion', 'consentimientos', 'contactos_cliente', 'mensajes', 'alertas',
+                               'solicitudes_titular'] LOOP
+    EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OF id_cliente ON %I FOR EACH ROW EXECUTE FUNCTION f_cliente_vigente()',
+                   tabla || '_cliente_vigente', tabla);
+  END LOOP;
+END
+$$;
 
 -- Contacto relevante: a campaign may go out on each customer's preferred channel; a message held
 -- back by the contact cap or the quiet hours says why, and goes out when allowed.
