@@ -83,7 +83,8 @@ async function escritor(
         cookie,
         cuerpo: { tipo: 'llamada', motivo },
       });
-      if (r.status === 201) conf.interacciones.push({ id: r.cuerpo.id_interaccion ?? r.cuerpo.interaccion?.id_interaccion, motivo });
+      if (r.status === 201)
+        conf.interacciones.push({ id: r.cuerpo.id_interaccion ?? r.cuerpo.interaccion?.id_interaccion, motivo });
     } else {
       const actual = await pedir(app.base, 'GET', `/api/clientes/${propio}`, { cookie });
       if (actual.status !== 200) continue;
@@ -115,7 +116,8 @@ async function probarMotor(motor: 'pglite' | 'postgres'): Promise<ResultadoMotor
         cookie,
         cuerpo: { nombre: `Cliente del escritor ${n}`, rut: rut(29_000_000 + n) },
       });
-      if (r.status !== 201) throw new Error(`No se pudo crear el cliente base: ${r.status} ${JSON.stringify(r.cuerpo)}`);
+      if (r.status !== 201)
+        throw new Error(`No se pudo crear el cliente base: ${r.status} ${JSON.stringify(r.cuerpo)}`);
       propios.push(r.cuerpo.cliente.id_cliente);
     }
     const todas: Confirmadas = { clientes: [], interacciones: [], ediciones: new Map() };
@@ -137,7 +139,9 @@ async function probarMotor(motor: 'pglite' | 'postgres'): Promise<ResultadoMotor
         const r = await pedir(app.base, 'GET', `/api/clientes/${c.id}`, { cookie });
         const nombre = r.cuerpo?.nombre ?? r.cuerpo?.cliente?.nombre;
         if (r.status !== 200 || nombre !== c.nombre) {
-          resultado.perdidas.push(`intento ${intento}: el cliente ${c.id} «${c.nombre}» confirmado no está (${r.status})`);
+          resultado.perdidas.push(
+            `intento ${intento}: el cliente ${c.id} «${c.nombre}» confirmado no está (${r.status})`,
+          );
         }
       }
       for (const [id, e] of conf.ediciones) {
@@ -146,7 +150,9 @@ async function probarMotor(motor: 'pglite' | 'postgres'): Promise<ResultadoMotor
         const r = await pedir(app.base, 'GET', `/api/clientes/${id}`, { cookie });
         const notas = r.cuerpo?.notas ?? r.cuerpo?.cliente?.notas;
         if (notas !== e.confirmada && notas !== e.enVuelo) {
-          resultado.perdidas.push(`intento ${intento}: la edición «${e.confirmada}» del cliente ${id} se perdió (hay «${notas}»)`);
+          resultado.perdidas.push(
+            `intento ${intento}: la edición «${e.confirmada}» del cliente ${id} se perdió (hay «${notas}»)`,
+          );
         }
       }
       todas.interacciones.push(...conf.interacciones);
@@ -170,7 +176,8 @@ async function probarMotor(motor: 'pglite' | 'postgres'): Promise<ResultadoMotor
         for (const f of r.rows) presentes.set(f.id, f.motivo);
       }
       for (const i of todas.interacciones) {
-        if (presentes.get(i.id) !== i.motivo) resultado.perdidas.push(`la interacción ${i.id} «${i.motivo}» confirmada no está`);
+        if (presentes.get(i.id) !== i.motivo)
+          resultado.perdidas.push(`la interacción ${i.id} «${i.motivo}» confirmada no está`);
       }
     } finally {
       await db.close();
