@@ -28,7 +28,9 @@ export function conBase(url: string, base: string): string {
 }
 
 /** A new empty PostgreSQL database with a unique name; `borrar` drops it (even with open connections). */
-export async function baseDesechable(prefijo: string): Promise<{ url: string; nombre: string; borrar(): Promise<void> }> {
+export async function baseDesechable(
+  prefijo: string,
+): Promise<{ url: string; nombre: string; borrar(): Promise<void> }> {
   const nombre = `${prefijo}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = openPostgres(urlServidor(), { max: 1 });
   try {

@@ -34,8 +34,11 @@ export async function revisarIndices(destino: Destino): Promise<RevisionIndices>
   try {
     await sql`CREATE EXTENSION IF NOT EXISTS amcheck`.execute(db.db);
     const gin =
-      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'gin_index_check'`.execute(db.db))
-        .rows[0]!.n > 0;
+      (
+        await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'gin_index_check'`.execute(
+          db.db,
+        )
+      ).rows[0]!.n > 0;
     const indices = await sql<{ nombre: string; metodo: string }>`
       SELECT ci.relname AS nombre, am.amname AS metodo
       FROM pg_index i JOIN pg_class ci ON ci.oid = i.indexrelid JOIN pg_class ct ON ct.oid = i.indrelid
