@@ -164,20 +164,38 @@ export class ClienteHttp {
   }
 
   /** GET que consume el cuerpo completo; rechaza si el estado no es 200. */
-  get(path: string): Promise<Buffer> {
+  async get(path: string): Promise<Buffer> {
+    const r = await this.pedir('GET', path);
+    if (r.estado !== 200) {
+      throw new Error(`GET ${path} → ${r.estado}: ${r.cuerpo.toString('utf8').slice(0, 300)}`);
+    }
+    return r.cuerpo;
+  }
+
+  /** Cualquier método, con cabeceras propias (p. ej. la cookie de otra sesión) y un cuerpo JSON opcional. */
+  pedir(
+    metodo: string,
+    path: string,
+    opciones: { cabeceras?: Record<string, string>; json?: unknown } = {},
+  ): Promise<{ estado: number; cuerpo: Buffer }> {
+    const cuerpo = opciones.json === undefined ? null : Buffer.from(JSON.stringify(opciones.json));
+    const headers: Record<string, string | number> = { ...this.cabeceras, ...opciones.cabeceras };
+    if (cuerpo) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = cuerpo.length;
+    }
     return new Promise((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: this.puerto, path, method: 'GET', agent: this.agente, headers: this.cabeceras },
+        { host: '127.0.0.1', port: this.puerto, path, method: metodo, agent: this.agente, headers },
         (res) => {
           const trozos: Buffer[] = [];
           res.on('data', (t: Buffer) => trozos.push(t));
           res.on('error', reject);
           res.on('end', () => {
-            const cuerpo = Buffer.concat(trozos);
-            this.bytes += cuerpo.length;
+            const respuesta = Buffer.concat(trozos);
+            this.bytes += respuesta.length;
             this.respuestas++;
-            if (res.statusCode === 200) resolve(cuerpo);
-            else reject(new Error(`GET ${path} → ${res.statusCode}: ${cuerpo.toString('utf8').slice(0, 300)}`));
+            resolve({ estado: res.statusCode ?? 0, cuerpo: respuesta });
           });
         },
       );
@@ -188,10 +206,10 @@ export class ClienteHttp {
         }
       });
       req.setTimeout(this.timeoutMs, () =>
-        req.destroy(new Error(`GET ${path}: sin respuesta en ${this.timeoutMs} ms`)),
+        req.destroy(new Error(`${metodo} ${path}: sin respuesta en ${this.timeoutMs} ms`)),
       );
       req.on('error', reject);
-      req.end();
+      req.end(cuerpo ?? undefined);
     });
   }
 

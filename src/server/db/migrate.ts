@@ -70,10 +70,22 @@ class SqlFileProvider implements MigrationProvider {
   }
 }
 
-/** Applies every pending migration; throws with the failing migration's error. */
-export async function migrate(db: Kysely<any>): Promise<void> {
+/** Names of the migrations this code knows, in order. */
+export function nombresMigraciones(): string[] {
+  return fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => f.replace(/\.sql$/, ''));
+}
+
+/**
+ * Applies every pending migration (or those up to `hasta`, for a restore of an older backup);
+ * throws with the failing migration's error.
+ */
+export async function migrate(db: Kysely<any>, hasta?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: new SqlFileProvider() });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = hasta ? await migrator.migrateTo(hasta) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     throw new Error(`La migración ${failed?.migrationName ?? ''} falló: ${String((error as Error).message ?? error)}`, {
