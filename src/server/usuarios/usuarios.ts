@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import argon2 from 'argon2';
+import { sql } from 'kysely';
 import { ErrorApp } from '../http/errores.ts';
-import type { Conexion } from '../db/tipos.ts';
+import { enTransaccion, type Conexion } from '../db/tipos.ts';
 import type { Rol } from './usuarios.table.ts';
 
 /** The signed-in user as every use case sees it. */
@@ -63,12 +64,16 @@ export async function asegurarAdministrador(
   email: string | null,
   password: string | null,
 ): Promise<{ email: string; password: string | null } | null> {
-  const hay = await db.selectFrom('usuarios').select('id_usuario').limit(1).executeTakeFirst();
-  if (hay) return null;
-  const generada = password ? null : `${crypto.randomBytes(9).toString('base64url')}-1`;
-  const cuenta = { email: email ?? 'admin@rancho.local', password: password ?? generada! };
-  await crearUsuario(db, { ...cuenta, nombre: 'Administrador', rol: 'admin' });
-  return { email: cuenta.email, password: generada };
+  // Two instances starting together on an empty database: the lock lets one create it, the other sees it.
+  return enTransaccion(db, async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('rancho:primer_administrador'))`.execute(trx);
+    const hay = await trx.selectFrom('usuarios').select('id_usuario').limit(1).executeTakeFirst();
+    if (hay) return null;
+    const generada = password ? null : `${crypto.randomBytes(9).toString('base64url')}-1`;
+    const cuenta = { email: email ?? 'admin@rancho.local', password: password ?? generada! };
+    await crearUsuario(trx, { ...cuenta, nombre: 'Administrador', rol: 'admin' });
+    return { email: cuenta.email, password: generada };
+  });
 }
 
 /**
