@@ -32,6 +32,8 @@ import { rutasDocumentos } from './documentos/documentos.rutas.ts';
 import { rutasComunicacion } from './comunicacion/comunicacion.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
+import { rutasPrivacidad } from './privacidad/privacidad.rutas.ts';
+import { rutasAuditoria } from './auditoria/auditoria.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
 
 z.config(z.locales.es());
@@ -135,6 +137,8 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasDocumentos);
   await app.register(rutasComunicacion);
   await app.register(rutasTerritorio);
+  await app.register(rutasPrivacidad);
+  await app.register(rutasAuditoria);
 
   if (fs.existsSync(path.join(ENCUESTA_DIR, 'index.html'))) {
     // The public survey page: its own tiny build, no session (the API behind it is rate limited).

@@ -66,6 +66,8 @@ export function clienteApi(fila: FilaCliente) {
     responsable: fila.responsable,
     notas: fila.notas,
     archivado: fila.archivado,
+    bloqueado: fila.bloqueado,
+    anonimizado: fila.anonimizado,
     etiquetas: fila.etiquetas,
     version: fila.version,
   };
