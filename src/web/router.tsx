@@ -35,6 +35,8 @@ const NuevaCampana = lazy(() => import('./comunicacion/NuevaCampana.tsx'));
 const AsistenteReactivacion = lazy(() => import('./comunicacion/AsistenteReactivacion.tsx'));
 const ResultadosCampana = lazy(() => import('./comunicacion/ResultadosCampana.tsx'));
 const Bandeja = lazy(() => import('./comunicacion/Bandeja.tsx'));
+const SolicitudesTitular = lazy(() => import('./privacidad/SolicitudesTitular.tsx'));
+const Auditoria = lazy(() => import('./privacidad/Auditoria.tsx'));
 const NoEncontrado = lazy(() => import('./components/NoEncontrado.tsx'));
 
 /** Signed-in pages: path, tab title, page. */
@@ -61,6 +63,8 @@ const PAGINAS: { ruta: string; titulo: string; pagina: ReactNode }[] = [
   { ruta: '/valor', titulo: 'Valor de clientes', pagina: <PaginaValor /> },
   { ruta: '/oportunidades', titulo: 'Oportunidades', pagina: <PaginaOportunidades /> },
   { ruta: '/clientes/:id/valor', titulo: 'Valor del cliente', pagina: <PaginaValorCliente /> },
+  { ruta: '/privacidad/solicitudes', titulo: 'Solicitudes del titular', pagina: <SolicitudesTitular /> },
+  { ruta: '/privacidad/auditoria', titulo: 'Auditoría', pagina: <Auditoria /> },
 ];
 
 /**

@@ -57,6 +57,9 @@ export interface Cliente {
   responsable: string | null;
   notas: string | null;
   archivado: boolean;
+  /** Ley 21.719: processing frozen (no edits, no contact) / personal data erased. */
+  bloqueado: boolean;
+  anonimizado: boolean;
   etiquetas: Etiqueta[];
   version: number;
 }

@@ -15,6 +15,8 @@ import {
   IconMoodSmile,
   IconPackage,
   IconPlant2,
+  IconShieldLock,
+  IconListSearch,
   IconTags,
   IconUsers,
   type Icon,
@@ -61,6 +63,14 @@ const SECCIONES: readonly Seccion[] = [
   { ruta: '/oportunidades', etiqueta: 'Oportunidades', icono: IconBulb },
   { ruta: '/importar', etiqueta: 'Importar', icono: IconFileImport, grupo: 'Datos', roles: ['admin', 'comercial'] },
   { ruta: '/ajustes/etiquetas', etiqueta: 'Etiquetas', icono: IconTags, grupo: 'Ajustes', roles: ['admin'] },
+  {
+    ruta: '/privacidad/solicitudes',
+    etiqueta: 'Solicitudes del titular',
+    icono: IconShieldLock,
+    grupo: 'Privacidad',
+    roles: ['admin'],
+  },
+  { ruta: '/privacidad/auditoria', etiqueta: 'Auditoría', icono: IconListSearch, roles: ['admin'] },
 ];
 
 /** The signed-in layout: header with the user and "Salir", navbar with the sections. */

@@ -113,7 +113,8 @@ CREATE TRIGGER consentimientos_protegidos_ins AFTER INSERT ON consentimientos RE
 
 -- Auditoría inalterable: ninguna ruta la cambia ni la borra; la base lo hace cumplir también para
 -- SQL escrito a mano. La única excepción es la anonimización, que suprime los datos personales del
--- detalle con `rancho.anonimizando = on` fijado solo para su transacción.
+-- detalle con `rancho.anonimizando = on` fijado solo para su transacción. TRUNCATE (vaciar la base
+-- entera, como hace `npm run demo` o una restauración) queda para el dueño de la base.
 CREATE FUNCTION auditoria_inalterable() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
@@ -125,8 +126,6 @@ BEGIN
 END $$;
 CREATE TRIGGER auditoria_inalterable BEFORE UPDATE OR DELETE ON auditoria
   FOR EACH ROW EXECUTE FUNCTION auditoria_inalterable();
-CREATE TRIGGER auditoria_sin_truncate BEFORE TRUNCATE ON auditoria
-  FOR EACH STATEMENT EXECUTE FUNCTION auditoria_inalterable();
 
 -- Reemplaza un patrón solo dentro de los textos de un jsonb: claves, números y forma intactos.
 CREATE FUNCTION jsonb_suprimir(valor jsonb, patron text) RETURNS jsonb
