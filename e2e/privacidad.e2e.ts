@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoyEnSantiago } from '../src/shared/formato.ts';
+import { sumarDias } from '../src/shared/kpis.ts';
 import { calcularDv } from '../src/shared/rut.ts';
 import { abrirEscenario, ARTEFACTOS, ingresar, type Escenario } from './navegador.ts';
+
+const hace = (dias: number) => sumarDias(hoyEnSantiago(), -dias);
 
 let e: Escenario;
 let idCliente: number;
@@ -79,8 +83,18 @@ describe('privacidad (Ley 21.719) desde la ficha', () => {
     await tabla.getByRole('row').filter({ hasText: 'Exportó' }).waitFor();
     // Only this cliente's records.
     await expect.poll(() => tabla.getByRole('row').count()).toBe(3);
-    await page.getByRole('link', { name: 'Auditoría' }).waitFor();
     await page.screenshot({ path: path.join(ARTEFACTOS, 'privacidad-auditoria.png') });
+
+    // The open requests, overdue first and highlighted, from the Privacidad section of the nav.
+    await e.db.db
+      .insertInto('solicitudes_titular')
+      .values({ id_cliente: idCliente, tipo: 'acceso', recibida_en: hace(35), plazo: hace(5) })
+      .execute();
+    await page.getByRole('link', { name: 'Solicitudes del titular' }).click();
+    const fila = page.getByRole('row').filter({ hasText: 'Viña Los Aromos' });
+    await fila.getByText('vencida hace 5 días').waitFor();
+    await page.getByText('1 solicitud abierta venció sin respuesta.').waitFor();
+    await page.screenshot({ path: path.join(ARTEFACTOS, 'privacidad-solicitudes.png') });
     expect(errores).toEqual([]);
   });
 });

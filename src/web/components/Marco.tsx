@@ -133,7 +133,8 @@ export function Marco() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label="Secciones">
+      {/* Scrolls on its own: on a laptop screen the admin's sections run past the bottom. */}
+      <AppShell.Navbar p="xs" aria-label="Secciones" style={{ overflowY: 'auto' }}>
         {SECCIONES.filter((s) => !s.roles || s.roles.includes(usuario.rol)).map((s) => (
           <div key={s.ruta}>
             {s.grupo && (

@@ -1,11 +1,9 @@
-import { Fragment } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   Alert,
   Anchor,
   Badge,
   Button,
-  Code,
   EmptyState,
   Group,
   Pagination,
@@ -133,7 +131,7 @@ function Contenido() {
                   <Table.Tr>
                     <Table.Th>Fecha</Table.Th>
                     <Table.Th>Usuario</Table.Th>
-                    <Table.Th>Acción</Table.Th>
+                    <Table.Th w={190}>Acción</Table.Th>
                     <Table.Th>Cliente</Table.Th>
                     <Table.Th>Detalle</Table.Th>
                   </Table.Tr>
@@ -144,7 +142,7 @@ function Contenido() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatearFechaHora(r.fecha)}</Table.Td>
                       <Table.Td>{r.usuario ?? 'Sistema'}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={COLOR_ACCION[r.accion] ?? 'gray'}>
+                        <Badge variant="light" color={COLOR_ACCION[r.accion] ?? 'gray'} maw="none">
                           {ACCIONES[r.accion] ?? r.accion}
                         </Badge>
                         <Text size="xs" c="dimmed">
@@ -212,12 +210,14 @@ function Detalle({ registro }: { registro: RegistroAuditoria }) {
           </Text>
         ))}
       {Object.entries(resto).map(([clave, valor]) => (
-        <Fragment key={clave}>
-          <Text size="xs">
-            <b>{clave.replace(/_/g, ' ')}</b>:{' '}
-            {typeof valor === 'object' && valor !== null ? <Code>{JSON.stringify(valor)}</Code> : texto(valor)}
-          </Text>
-        </Fragment>
+        <Text size="xs" key={clave} style={{ overflowWrap: 'anywhere' }}>
+          <b>{clave.replace(/_/g, ' ')}</b>:{' '}
+          {typeof valor === 'object' && valor !== null && !Array.isArray(valor)
+            ? Object.entries(valor)
+                .map(([k, v]) => `${k.replace(/_/g, ' ')} ${texto(v)}`)
+                .join(' · ') || '—'
+            : texto(valor)}
+        </Text>
       ))}
     </Stack>
   );

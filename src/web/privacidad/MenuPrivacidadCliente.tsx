@@ -27,6 +27,8 @@ export function MenuPrivacidadCliente({
   cliente: ClientePrivacidad & { bloqueado?: boolean; anonimizado?: boolean };
 }) {
   const [dialogo, setDialogo] = useState<Dialogo>(null);
+  // Fixed when the dialog opens: its text must not flip to the opposite action while it fades out.
+  const [bloquear, setBloquear] = useState(!cliente.bloqueado);
   const cerrar = () => setDialogo(null);
   const vigente = !cliente.anonimizado;
   return (
@@ -81,7 +83,10 @@ export function MenuPrivacidadCliente({
                 leftSection={
                   cliente.bloqueado ? <IconLockOpen size={16} aria-hidden /> : <IconLock size={16} aria-hidden />
                 }
-                onClick={() => setDialogo('bloqueo')}
+                onClick={() => {
+                  setBloquear(!cliente.bloqueado);
+                  setDialogo('bloqueo');
+                }}
               >
                 {cliente.bloqueado ? 'Desbloquear…' : 'Bloquear…'}
               </Menu.Item>
