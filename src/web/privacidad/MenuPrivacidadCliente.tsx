@@ -101,7 +101,7 @@ export function MenuPrivacidadCliente({
           )}
         </Menu.Dropdown>
       </Menu>
-      <DialogoBloqueo cliente={cliente} bloquear={!cliente.bloqueado} abierto={dialogo === 'bloqueo'} cerrar={cerrar} />
+      <DialogoBloqueo cliente={cliente} bloquear={bloquear} abierto={dialogo === 'bloqueo'} cerrar={cerrar} />
       <DialogoAnonimizar cliente={cliente} abierto={dialogo === 'anonimizar'} cerrar={cerrar} />
       <DialogoSolicitud cliente={cliente} abierto={dialogo === 'solicitud'} cerrar={cerrar} />
     </>
