@@ -35,6 +35,8 @@ import { rutasComunicacion } from './comunicacion/comunicacion.rutas.ts';
 import { rutasTerritorio } from './territorio/territorio.rutas.ts';
 import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
 import { rutasDuplicados } from './calidad/duplicados.rutas.ts';
+import { rutasPrivacidad } from './privacidad/privacidad.rutas.ts';
+import { rutasAuditoria } from './auditoria/auditoria.rutas.ts';
 import { usuarioDeSesion } from './usuarios/usuarios.ts';
 
 z.config(z.locales.es());
@@ -141,6 +143,8 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   await app.register(rutasComunicacion);
   await app.register(rutasTerritorio);
   await app.register(rutasDuplicados);
+  await app.register(rutasPrivacidad);
+  await app.register(rutasAuditoria);
 
   if (fs.existsSync(path.join(ENCUESTA_DIR, 'index.html'))) {
     // The public survey page: its own tiny build, no session (the API behind it is rate limited).

@@ -38,6 +38,8 @@ const Bandeja = lazy(() => import('./comunicacion/Bandeja.tsx'));
 const PaginaCalidad = lazy(() => import('./calidad/PaginaCalidad.tsx'));
 const Fusionar = lazy(() => import('./calidad/Fusionar.tsx'));
 const AjustesContacto = lazy(() => import('./ajustes/AjustesContacto.tsx'));
+const SolicitudesTitular = lazy(() => import('./privacidad/SolicitudesTitular.tsx'));
+const Auditoria = lazy(() => import('./privacidad/Auditoria.tsx'));
 const NoEncontrado = lazy(() => import('./components/NoEncontrado.tsx'));
 
 /** Signed-in pages: path, tab title, page. */
@@ -68,6 +70,8 @@ const PAGINAS: { ruta: string; titulo: string; pagina: ReactNode }[] = [
   { ruta: '/calidad/duplicados', titulo: 'Posibles duplicados', pagina: <PaginaCalidad /> },
   { ruta: '/calidad/fusionar', titulo: 'Fusionar clientes', pagina: <Fusionar /> },
   { ruta: '/ajustes/contacto', titulo: 'Reglas de contacto', pagina: <AjustesContacto /> },
+  { ruta: '/privacidad/solicitudes', titulo: 'Solicitudes del titular', pagina: <SolicitudesTitular /> },
+  { ruta: '/privacidad/auditoria', titulo: 'Auditoría', pagina: <Auditoria /> },
 ];
 
 /**

@@ -22,4 +22,7 @@ export interface SolicitudesTitularTable {
   cerrada_en: Date | null;
   notas: string | null;
   id_usuario: number | null;
+  creada_en: Generated<Date>;
+  id_usuario_cierre: number | null;
+  respuesta: string | null;
 }

@@ -75,6 +75,8 @@ export function clienteApi(fila: FilaCliente) {
     archivado: fila.archivado,
     /** Set when this record was merged into another: old links lead there. */
     id_cliente_fusionado_en: fila.id_cliente_fusionado_en,
+    bloqueado: fila.bloqueado,
+    anonimizado: fila.anonimizado,
     etiquetas: fila.etiquetas,
     version: fila.version,
   };

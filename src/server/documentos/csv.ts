@@ -4,6 +4,7 @@ import type { Kpi } from '../../shared/kpis.ts';
 import { formatearRut } from '../../shared/rut.ts';
 import { formatearTelefono } from '../../shared/telefono.ts';
 import type { Conexion } from '../db/tipos.ts';
+import { reporteInactivos } from '../comunicacion/inactivos.ts';
 import { clientesDeKpi, type FiltrosKpi } from '../kpis/kpis.ts';
 import type { reporteRegiones } from '../reportes/regiones.ts';
 import { exigirRol } from '../usuarios/permisos.ts';
@@ -83,5 +84,70 @@ export async function csvClientesKpi(
   return {
     total,
     contenido: csvExcel(['Nombre', 'RUT', 'Comuna', 'Región', 'Teléfono', 'Último contacto', 'Activo'], filas),
+  };
+}
+
+interface EquipoInactivo {
+  tipo: string;
+  marca: string;
+  modelo: string | null;
+  anio: number | null;
+}
+
+/**
+ * The inactive clientes report (seed report 5) as a CSV: every cliente of the filters, or only the
+ * chosen ones (`ids`). Built here, not in the browser, so that the export is audited.
+ */
+export async function csvInactivos(
+  db: Conexion,
+  usuario: Usuario,
+  f: { meses: number; region?: string; segmento?: 'A' | 'B' | 'C'; ids?: number[] },
+) {
+  exigirRol(usuario, DATOS_PERSONALES, 'exportar datos de contacto de clientes');
+  const elegidos = f.ids?.length ? new Set(f.ids) : null;
+  const filas: unknown[][] = [];
+  for (let offset = 0; ; offset += PAGINA) {
+    const r = await reporteInactivos(db, usuario, { ...f, limit: PAGINA, offset });
+    for (const c of r.items as Record<string, any>[]) {
+      if (elegidos && !elegidos.has(c.id_cliente)) continue;
+      filas.push([
+        c.rut_formateado,
+        c.nombre,
+        c.region ?? '',
+        c.comuna ?? '',
+        c.telefono ? formatearTelefono(c.telefono).replace(/^\+56 /, '') : '',
+        c.email ?? '',
+        c.ultimo_contacto ? formatearFecha(c.ultimo_contacto) : '',
+        c.dias_sin_contacto ?? '',
+        c.valor_cliente,
+        c.segmento_abc ?? '',
+        (c.equipos as EquipoInactivo[])
+          .map(
+            (e) =>
+              `${[e.tipo.charAt(0).toUpperCase() + e.tipo.slice(1), e.marca, e.modelo].filter(Boolean).join(' ')} (${e.anio ?? 'año no registrado'})`,
+          )
+          .join(', '),
+      ]);
+    }
+    if (offset + PAGINA >= r.total) break;
+  }
+  return {
+    total: filas.length,
+    contenido: csvExcel(
+      [
+        'RUT',
+        'Nombre',
+        'Región',
+        'Comuna',
+        'Teléfono',
+        'Email',
+        'Último contacto',
+        'Días sin contacto',
+        'Valor',
+        'Segmento',
+        'Equipos',
+      ],
+      filas,
+    ),
   };
 }

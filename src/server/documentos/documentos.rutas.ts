@@ -8,7 +8,7 @@ import { registrarAuditoria, type RegistroAuditoria } from '../auditoria/auditor
 import { actorDe, usuarioDe } from '../http/contexto.ts';
 import { tableroKpis } from '../kpis/kpis.ts';
 import { reporteRegiones } from '../reportes/regiones.ts';
-import { csvClientesKpi, csvRegiones } from './csv.ts';
+import { csvClientesKpi, csvInactivos, csvRegiones } from './csv.ts';
 import { datosFicha, pdfFicha } from './ficha.pdf.ts';
 import { pdfKpis, pdfRegiones } from './reportes.pdf.ts';
 import { briefVisita } from './visita.ts';
@@ -177,6 +177,47 @@ export const rutasDocumentos: FastifyPluginAsyncZod = async (app) => {
         'text/csv; charset=utf-8',
         nombreArchivo('clientes-por-region', `${r.periodo_nps.hasta}.csv`),
         csvRegiones(r),
+      );
+    },
+  );
+
+  app.get(
+    '/api/reportes/inactivos.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Clientes inactivos en CSV: todos los del filtro o los elegidos (admin y comercial)',
+        querystring: z.strictObject({
+          meses: z.coerce.number().int().min(1).max(120).default(6),
+          region: z.string().max(80).optional(),
+          segmento: z.enum(['A', 'B', 'C']).optional(),
+          ids: z
+            .string()
+            .regex(/^\d{1,10}(,\d{1,10}){0,999}$/, 'Use ids separados por comas.')
+            .transform((t) => t.split(',').map(Number))
+            .optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const f = request.query;
+      const r = await csvInactivos(db(), usuarioDe(request), f);
+      await auditar(request, {
+        entidad: 'inactivos',
+        detalle: {
+          formato: 'csv',
+          meses: f.meses,
+          region: f.region ?? null,
+          segmento: f.segmento ?? null,
+          elegidos: f.ids?.length ?? null,
+          filas: r.total,
+        },
+      });
+      return descargar(
+        reply,
+        'text/csv; charset=utf-8',
+        nombreArchivo('clientes-inactivos', `${f.meses}-meses`, `${hoyEnSantiago()}.csv`),
+        r.contenido,
       );
     },
   );

@@ -2,7 +2,14 @@ import type { ErrorCampo } from '../../shared/clientes.ts';
 
 /** The closed set of domain error codes; `http/errors.ts` maps each to one HTTP status. */
 export type CodigoError =
-  'NO_AUTENTICADO' | 'PROHIBIDO' | 'NO_ENCONTRADO' | 'CONFLICTO' | 'REGLA' | 'DEMASIADOS_INTENTOS' | 'ENTRADA_INVALIDA';
+  | 'NO_AUTENTICADO'
+  | 'PROHIBIDO'
+  | 'NO_ENCONTRADO'
+  | 'CONFLICTO'
+  | 'REGLA'
+  | 'BLOQUEADO'
+  | 'DEMASIADOS_INTENTOS'
+  | 'ENTRADA_INVALIDA';
 
 /** An error a user can act on: Spanish title and detail, optional errors per field. */
 export class ErrorApp extends Error {

@@ -9,14 +9,28 @@ const ESTADO: Record<CodigoError, number> = {
   NO_ENCONTRADO: 404,
   CONFLICTO: 409,
   REGLA: 422,
+  BLOQUEADO: 423,
   DEMASIADOS_INTENTOS: 429,
 };
 
 const NOMBRE_PARTE: Record<string, string> = { body: '', querystring: '', params: '', headers: 'encabezado ' };
 
+/**
+ * A database trigger that refuses a write raises SQLSTATE `RC` + an HTTP status (RC423: the cliente
+ * is blocked) with a Spanish message and detail; it reaches the user as the matching ErrorApp.
+ */
+function errorDeBase(error: unknown): ErrorApp | null {
+  const e = error as { code?: unknown; message?: string; detail?: string };
+  if (typeof e.code !== 'string' || !/^RC4\d\d$/.test(e.code)) return null;
+  const status = Number(e.code.slice(2));
+  const codigo = (Object.keys(ESTADO) as CodigoError[]).find((c) => ESTADO[c] === status) ?? 'CONFLICTO';
+  return new ErrorApp(codigo, e.message ?? 'Operación rechazada', e.detail ?? e.message);
+}
+
 /** Every error becomes application/problem+json (RFC 9457) with a Spanish title; never a stack trace. */
 export function registrarProblemas(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((original: FastifyError, request, reply) => {
+    const error = errorDeBase(original) ?? original;
     if (error instanceof ErrorApp) {
       const status = ESTADO[error.codigo];
       return reply

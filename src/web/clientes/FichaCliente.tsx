@@ -12,6 +12,7 @@ import { useTituloPagina } from '../components/Pagina.tsx';
 import { Seccion } from '../components/Seccion.tsx';
 import { useRegistroInteraccion } from '../interacciones/DialogoInteraccion.tsx';
 import { EnlacesContacto, MOTIVO_POR_ENLACE } from '../interacciones/EnlacesContacto.tsx';
+import { MenuPrivacidadCliente } from '../privacidad/MenuPrivacidadCliente.tsx';
 import { useDialogosServicio } from '../servicios/DialogosServicio.tsx';
 import {
   puedeEditarClientes,
@@ -56,10 +57,12 @@ export default function FichaCliente() {
   // Old links to a merged record lead to the customer it was merged into (unless asked to see it).
   if (cliente.id_cliente_fusionado_en && parametros.get('ver') !== 'fusionado')
     return <Navigate replace to={`/clientes/${cliente.id_cliente_fusionado_en}?desde=${cliente.id_cliente}`} />;
-  const escribe = puedeEditarClientes(usuario.rol);
-  const registra = puedeRegistrarInteracciones(usuario.rol) && !cliente.archivado;
-  const taller = puedeEditarTaller(usuario.rol);
-  const ventas = puedeEditarVentas(usuario.rol);
+  // Ley 21.719: a blocked or anonymised cliente takes no writes (the server refuses them too).
+  const protegido = cliente.bloqueado || cliente.anonimizado;
+  const escribe = puedeEditarClientes(usuario.rol) && !protegido;
+  const registra = puedeRegistrarInteracciones(usuario.rol) && !cliente.archivado && !protegido;
+  const taller = puedeEditarTaller(usuario.rol) && !protegido;
+  const ventas = puedeEditarVentas(usuario.rol) && !protegido;
   const paraDialogo = {
     id_cliente: cliente.id_cliente,
     nombre: cliente.nombre,
@@ -94,6 +97,15 @@ export default function FichaCliente() {
                   Archivado
                 </Badge>
               )}
+              {cliente.bloqueado && (
+                <Badge
+                  color="red"
+                  title="Ley 21.719: sin cambios ni contactos hasta que un administrador lo desbloquee"
+                >
+                  Bloqueado
+                </Badge>
+              )}
+              {cliente.anonimizado && <Badge color="gray">Anonimizado</Badge>}
               {cliente.tipo_persona && (
                 <Badge variant="outline" color="gray">
                   {NOMBRE_TIPO_PERSONA[cliente.tipo_persona]}
@@ -130,6 +142,7 @@ export default function FichaCliente() {
                 <ArchivarCliente cliente={cliente} />
               </>
             )}
+            {usuario.rol === 'admin' && <MenuPrivacidadCliente cliente={cliente} />}
           </Group>
         </Group>
       </div>

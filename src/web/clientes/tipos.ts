@@ -66,6 +66,9 @@ export interface Cliente {
   archivado: boolean;
   /** Set when this record was merged into another customer. */
   id_cliente_fusionado_en: number | null;
+  /** Ley 21.719: processing frozen (no edits, no contact) / personal data erased. */
+  bloqueado: boolean;
+  anonimizado: boolean;
   etiquetas: Etiqueta[];
   version: number;
 }

@@ -17,6 +17,8 @@ import {
   IconMoodSmile,
   IconPackage,
   IconPlant2,
+  IconShieldLock,
+  IconListSearch,
   IconTags,
   IconUsers,
   type Icon,
@@ -65,6 +67,14 @@ const SECCIONES: readonly Seccion[] = [
   { ruta: '/importar', etiqueta: 'Importar', icono: IconFileImport, roles: ['admin', 'comercial'] },
   { ruta: '/ajustes/etiquetas', etiqueta: 'Etiquetas', icono: IconTags, grupo: 'Ajustes', roles: ['admin'] },
   { ruta: '/ajustes/contacto', etiqueta: 'Reglas de contacto', icono: IconClockPause, roles: ['admin'] },
+  {
+    ruta: '/privacidad/solicitudes',
+    etiqueta: 'Solicitudes del titular',
+    icono: IconShieldLock,
+    grupo: 'Privacidad',
+    roles: ['admin'],
+  },
+  { ruta: '/privacidad/auditoria', etiqueta: 'Auditoría', icono: IconListSearch, roles: ['admin'] },
 ];
 
 /** The signed-in layout: header with the user and "Salir", navbar with the sections. */
@@ -127,7 +137,8 @@ export function Marco() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label="Secciones">
+      {/* Scrolls on its own: on a laptop screen the admin's sections run past the bottom. */}
+      <AppShell.Navbar p="xs" aria-label="Secciones" style={{ overflowY: 'auto' }}>
         {SECCIONES.filter((s) => !s.roles || s.roles.includes(usuario.rol)).map((s) => (
           <div key={s.ruta}>
             {s.grupo && (

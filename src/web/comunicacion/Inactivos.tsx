@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { IconDownload, IconMoodHappy, IconSpeakerphone } from '@tabler/icons-react';
 import { formatearFecha, formatearMonto } from '../../shared/formato.ts';
+import { consulta } from '../api.ts';
 import { Cargando } from '../components/Cargando.tsx';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { contar } from '../components/formato.ts';
@@ -23,7 +24,6 @@ import { useUsuario } from '../sesion/sesion.ts';
 import { opcionesRegiones, useTerritorio } from '../territorio/territorio.ts';
 import { OPCIONES_SEGMENTO, puedeEnviarCampanas } from './catalogos.ts';
 import { MAX_REACTIVACION, useInactivos } from './consultas.ts';
-import { antiguedadEquipo, descargarCsv, nombreEquipo } from './formato.ts';
 import { TablaInactivos } from './TablaInactivos.tsx';
 import type { ClienteInactivo } from './tipos.ts';
 
@@ -92,37 +92,13 @@ export default function Inactivos() {
     });
   }
 
-  function exportar() {
-    const filas = seleccion.size ? [...seleccion].flatMap((id) => vistos.get(id) ?? []) : (reporte.data?.items ?? []);
-    descargarCsv(`clientes-inactivos-${meses}-meses.csv`, [
-      [
-        'RUT',
-        'Nombre',
-        'Región',
-        'Comuna',
-        'Teléfono',
-        'Email',
-        'Último contacto',
-        'Días sin contacto',
-        'Valor',
-        'Segmento',
-        'Equipos',
-      ],
-      ...filas.map((c) => [
-        c.rut_formateado,
-        c.nombre,
-        c.region,
-        c.comuna,
-        c.telefono,
-        c.email,
-        formatearFecha(c.ultimo_contacto),
-        c.dias_sin_contacto,
-        c.valor_cliente,
-        c.segmento_abc,
-        c.equipos.map((e) => `${nombreEquipo(e)} (${antiguedadEquipo(e)})`).join(', '),
-      ]),
-    ]);
-  }
+  // The server builds the CSV (all the filter's clientes, or the chosen ones) and audits the export.
+  const enlaceCsv = `/api/reportes/inactivos.csv${consulta({
+    meses,
+    region,
+    segmento,
+    ids: seleccion.size ? [...seleccion].join(',') : null,
+  })}`;
 
   const datos = reporte.data;
   const total = datos?.total ?? 0;
@@ -179,13 +155,15 @@ export default function Inactivos() {
             <>
               {envia && (
                 <Button
+                  component="a"
+                  href={enlaceCsv}
+                  download
                   size="xs"
                   variant="default"
                   leftSection={<IconDownload size={14} aria-hidden />}
-                  onClick={exportar}
                   disabled={total === 0}
                 >
-                  {seleccion.size ? 'Exportar seleccionados (CSV)' : 'Exportar página (CSV)'}
+                  {seleccion.size ? 'Exportar seleccionados (CSV)' : 'Exportar todos (CSV)'}
                 </Button>
               )}
               {envia && (

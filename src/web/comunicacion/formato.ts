@@ -31,23 +31,3 @@ export function mostrarDestino(destino: string | null): string {
   if (!destino) return '—';
   return destino.startsWith('+') ? formatearTelefono(destino) : destino;
 }
-
-/**
- * Downloads rows as a CSV the way Excel in Chile opens it (UTF-8 BOM, `;`), like the server's
- * exports; cells that Excel would run as a formula get the apostrophe that marks them as text.
- */
-export function descargarCsv(nombreArchivo: string, filas: (string | number | null)[][]): void {
-  const celda = (v: string | number | null) => {
-    let t = v == null ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(t) && !/^-?\d+([.,]\d+)?$/.test(t)) t = `'${t}`;
-    return /[";\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  const texto = `\uFEFF${filas.map((f) => f.map(celda).join(';')).join('\r\n')}\r\n`;
-  const url = URL.createObjectURL(new Blob([texto], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = nombreArchivo;
-  a.click();
-  // Revoked on the next tick: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
