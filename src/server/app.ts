@@ -50,7 +50,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   const app = Fastify({
     logger,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -75,7 +75,14 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
         upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
-    hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Sent per request below: only an answer that travelled over TLS may pin the browser to it.
+    hsts: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Answers of the API carry personal data: no shared or browser cache keeps them.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   registrarProblemas(app);
   registrarSesion(

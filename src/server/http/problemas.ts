@@ -19,6 +19,8 @@ export function registrarProblemas(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ErrorApp) {
       const status = ESTADO[error.codigo];
+      const espera = error.extra.reintentar_en_segundos;
+      if (typeof espera === 'number') reply.header('retry-after', String(espera));
       return reply
         .code(status)
         .type('application/problem+json')
@@ -51,18 +53,28 @@ export function registrarProblemas(app: FastifyInstance): void {
         });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'error no controlado');
+    if (status === 500) {
+      // The log keeps the stack; the client gets only the id to quote when reporting it.
+      request.log.error({ err: error }, 'error no controlado');
+      return reply
+        .code(500)
+        .type('application/problem+json')
+        .send({
+          type: 'about:blank',
+          title: 'Error interno del servidor',
+          status: 500,
+          detail: `Ocurrió un error inesperado. Intente de nuevo; si persiste, avise al administrador indicando el código ${request.id}.`,
+          id_solicitud: request.id,
+        });
+    }
     return reply
       .code(status)
       .type('application/problem+json')
       .send({
         type: 'about:blank',
-        title: TITULOS[status] ?? (status === 500 ? 'Error interno del servidor' : 'Solicitud rechazada'),
+        title: TITULOS[status] ?? 'Solicitud rechazada',
         status,
-        detail:
-          status === 500
-            ? 'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise al administrador.'
-            : (TITULOS[status] ?? 'La solicitud no se pudo procesar.'),
+        detail: TITULOS[status] ?? 'La solicitud no se pudo procesar.',
       });
   });
 
@@ -74,7 +86,7 @@ export function registrarProblemas(app: FastifyInstance): void {
         type: 'about:blank',
         title: 'Recurso no encontrado',
         status: 404,
-        detail: `No existe ${request.method} ${request.url.split('?')[0]}.`,
+        detail: `No existe ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}.`,
       }),
   );
 }
