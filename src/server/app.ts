@@ -165,6 +165,8 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
     const indice = () => fs.readFileSync(path.join(WEB_DIR, 'index.html'));
     // Client-side routes: any GET outside /api answers the app's page.
     app.get('/*', { schema: { hide: true }, config: { publico: true } }, async (request, reply) => {
+      // An unknown API path is a 404 problem, not the app's page with 200.
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
       const archivo = path.join(WEB_DIR, path.normalize(request.url.split('?')[0]!).replace(/^(\.\.[/\\])+/, ''));
       if (archivo.startsWith(WEB_DIR) && fs.existsSync(archivo) && fs.statSync(archivo).isFile()) {
         const relativo = path.relative(WEB_DIR, archivo);

@@ -90,13 +90,16 @@ function mismoOrigen(request: FastifyRequest, hostPublico: string): boolean {
   const sitio = request.headers['sec-fetch-site'];
   if (sitio !== undefined && sitio !== 'same-origin' && sitio !== 'none') return false;
   if (origin !== undefined) {
-    let desde: string;
     try {
-      desde = new URL(origin).host;
+      const desde = new URL(origin);
+      if (desde.protocol !== 'http:' && desde.protocol !== 'https:') return false;
+      // Through URL too, so "localhost:80" and "localhost" compare equal under http.
+      const propio = (h: string | undefined) =>
+        h !== undefined && new URL(`${desde.protocol}//${h}`).host === desde.host;
+      return propio(request.host) || propio(host) || propio(hostPublico);
     } catch {
       return false; // "null" (sandboxed frames, file://) and garbage
     }
-    return desde === request.host || desde === host || desde === hostPublico;
   }
   if (sitio !== undefined) return true;
   const conCookie = request.cookies[COOKIE_SESION] !== undefined || request.cookies[COOKIE_SESION_SEGURA] !== undefined;
