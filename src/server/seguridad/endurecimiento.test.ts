@@ -130,7 +130,7 @@ describe('CSRF: toda escritura viene de nuestro origen', () => {
 
   it('rechaza Origin ajeno, "null" o Sec-Fetch-Site cross-site/same-site, sin escribir nada', async () => {
     const antes = await contarClientes();
-    for (const headers of [
+    const casos: Record<string, string>[] = [
       { origin: 'https://malo.example' },
       { origin: 'http://localhost.malo.example' },
       { origin: 'null' },
@@ -138,7 +138,8 @@ describe('CSRF: toda escritura viene de nuestro origen', () => {
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
       { origin: 'http://localhost', 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of casos) {
       const r = await crear(headers);
       expect(r.statusCode, JSON.stringify(headers)).toBe(403);
       expect(cuerpo(r).title).toBe('Origen no permitido');
