@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
+import { registrarEntradaSinNulos } from './http/entrada.ts';
 import { registrarProblemas } from './http/problemas.ts';
 import { registrarSesion } from './http/sesion.ts';
 import { rutasClientes } from './clientes/clientes.rutas.ts';
@@ -85,6 +86,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   registrarProblemas(app);
+  registrarEntradaSinNulos(app);
   registrarSesion(
     app,
     (token) => usuarioDeSesion(db.db, token),

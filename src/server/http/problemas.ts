@@ -52,6 +52,16 @@ export function registrarProblemas(app: FastifyInstance): void {
           errors,
         });
     }
+    const rechazo = rechazoDeLaBase(error);
+    if (rechazo) {
+      // Input the schema let through but the database cannot take: the client's mistake, not a
+      // crash. Logged as a warning so the schema gets the precise per-field rule.
+      request.log.warn({ err: error }, 'valor rechazado por la base');
+      return reply
+        .code(rechazo.status)
+        .type('application/problem+json')
+        .send({ type: rechazo.tipo, title: rechazo.titulo, status: rechazo.status, detail: rechazo.detalle });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
       // The log keeps the stack; the client gets only the id to quote when reporting it.
@@ -101,3 +111,32 @@ const TITULOS: Record<number, string> = {
   415: 'Tipo de contenido no soportado: envíe application/json',
   429: 'Demasiadas solicitudes; espere un momento',
 };
+
+/**
+ * PostgreSQL's verdict on a value (same SQLSTATE on PGlite and on a server): class 22 "data
+ * exception" (an impossible date such as 2026-02-30, a number beyond the column's range) and
+ * 23503 (a reference to a record that does not exist).
+ */
+function rechazoDeLaBase(error: unknown): { status: number; tipo: string; titulo: string; detalle: string } | null {
+  const codigo = (error as { code?: unknown }).code;
+  if (typeof codigo !== 'string' || !/^[0-9A-Z]{5}$/.test(codigo)) return null;
+  if (codigo.startsWith('22')) {
+    return {
+      status: 400,
+      tipo: 'https://rancho.cl/problemas/entrada-invalida',
+      titulo: 'Un valor de la solicitud no es válido',
+      detalle:
+        'Un valor está fuera de rango o no existe (por ejemplo, una fecha como 30-02 o un número demasiado grande). Revise los datos e intente de nuevo.',
+    };
+  }
+  if (codigo === '23503') {
+    return {
+      status: 422,
+      tipo: 'https://rancho.cl/problemas/regla',
+      titulo: 'Se refiere a un registro que no existe',
+      detalle:
+        'Uno de los registros indicados (cliente, equipo, usuario…) no existe o fue eliminado. Revise los datos.',
+    };
+  }
+  return null;
+}
