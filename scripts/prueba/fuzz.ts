@@ -23,15 +23,15 @@ import {
   type Operacion,
 } from '../../test/openapi.ts';
 
-const { values: opciones } = parseArgs({
+const { values: argumentos } = parseArgs({
   options: {
     rapida: { type: 'boolean', default: false },
     semilla: { type: 'string', default: '20260316' },
     solicitudes: { type: 'string' },
   },
 });
-const TOTAL = Number(opciones.solicitudes ?? (opciones.rapida ? 1_000 : 10_000));
-const SEMILLA = Number(opciones.semilla);
+const TOTAL = Number(argumentos.solicitudes ?? (argumentos.rapida ? 1_000 : 10_000));
+const SEMILLA = Number(argumentos.semilla);
 
 // Session and sign-in bookkeeping change on purpose (the throttle counts failed logins).
 const TABLAS_EXCLUIDAS = new Set(['sesiones', 'intentos_login', 'migraciones', 'kysely_migration']);
@@ -96,7 +96,7 @@ const VALORES_RAROS: unknown[] = [
   -1,
   -2147483649,
   2147483648,
-  9007199254740993,
+  2 ** 53 + 2,
   1e308,
   -1e308,
   1.5,
