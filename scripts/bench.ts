@@ -233,7 +233,9 @@ async function principal(): Promise<void> {
     }
   } finally {
     await trafico.terminate();
-    await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie, [CABECERA_CSRF]: '1' } }).catch(() => undefined);
+    await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie, [CABECERA_CSRF]: '1' } }).catch(
+      () => undefined,
+    );
     await app.close();
     registro.end();
     if (piso !== db) await piso.close();

@@ -58,7 +58,10 @@ function comoLaWeb(app: FastifyInstance): void {
   app.inject = ((opciones?: InjectOptions | string, ...resto: unknown[]) => {
     if (opciones === undefined) return inyectar();
     const o = typeof opciones === 'string' ? { url: opciones } : opciones;
-    return (inyectar as (...a: unknown[]) => unknown)({ ...o, headers: { [CABECERA_CSRF]: '1', ...o.headers } }, ...resto);
+    return (inyectar as (...a: unknown[]) => unknown)(
+      { ...o, headers: { [CABECERA_CSRF]: '1', ...o.headers } },
+      ...resto,
+    );
   }) as typeof app.inject;
 }
 

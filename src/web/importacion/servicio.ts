@@ -27,7 +27,11 @@ async function enviar(direccion: string, archivo: File, accept: string, signal?:
     respuesta = await fetch(direccion, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { accept, [CABECERA_CSRF]: '1', 'content-type': formatoDe(archivo.name) === 'xlsx' ? XLSX_MIME : 'text/csv' },
+      headers: {
+        accept,
+        [CABECERA_CSRF]: '1',
+        'content-type': formatoDe(archivo.name) === 'xlsx' ? XLSX_MIME : 'text/csv',
+      },
       body: archivo,
       signal,
     });
