@@ -35,6 +35,8 @@ describe('encuesta de satisfacción, del envío a la respuesta en el celular y a
     // The staff creates the survey (the ficha's "Enviar encuesta" does the same call).
     const creada = await personal.request.post(`${e.url}/api/encuestas`, {
       data: { id_cliente: idCliente, canal: 'whatsapp' },
+      // Playwright's request API sends no Origin: it identifies itself like api.ts does (CSRF check).
+      headers: { 'x-rancho-csrf': '1' },
     });
     expect(creada.status()).toBe(201);
     const encuesta = (await creada.json()) as { enlace: string; enlace_whatsapp: string | null };

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { construirApp } from '../src/server/app.ts';
+import { CABECERA_CSRF } from '../src/shared/seguridad.ts';
 import { leerConfig, type Config } from '../src/server/config.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { openDatabase, openPostgres, type Db } from '../src/server/db/open.ts';
@@ -232,7 +233,9 @@ async function principal(): Promise<void> {
     }
   } finally {
     await trafico.terminate();
-    await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie } }).catch(() => undefined);
+    await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie, [CABECERA_CSRF]: '1' } }).catch(
+      () => undefined,
+    );
     await app.close();
     registro.end();
     if (piso !== db) await piso.close();

@@ -1,4 +1,5 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { CABECERA_CSRF } from '../src/shared/seguridad.ts';
 import { construirApp } from '../src/server/app.ts';
 import { leerConfig } from '../src/server/config.ts';
 import { abrirBaseDePrueba } from '../src/server/db/pruebas.ts';
@@ -21,6 +22,7 @@ export async function crearAppDePrueba(): Promise<AppDePrueba> {
   const db = await abrirBaseDePrueba();
   const config = { ...leerConfig({}), databaseUrl: null };
   const app = await construirApp({ db, config });
+  comoLaWeb(app);
   const sesiones = new Map<Rol, string>();
   return {
     app,
@@ -45,6 +47,22 @@ export async function crearAppDePrueba(): Promise<AppDePrueba> {
       await db.close();
     },
   };
+}
+
+/**
+ * app.inject sends what the web app's api.ts sends on every request: the CSRF header (a test
+ * checking the CSRF defence overrides it with another value).
+ */
+function comoLaWeb(app: FastifyInstance): void {
+  const inyectar = app.inject.bind(app);
+  app.inject = ((opciones?: InjectOptions | string, ...resto: unknown[]) => {
+    if (opciones === undefined) return inyectar();
+    const o = typeof opciones === 'string' ? { url: opciones } : opciones;
+    return (inyectar as (...a: unknown[]) => unknown)(
+      { ...o, headers: { [CABECERA_CSRF]: '1', ...o.headers } },
+      ...resto,
+    );
+  }) as typeof app.inject;
 }
 
 /** Body of a JSON response. */

@@ -115,7 +115,7 @@ async function iniciar() {
     if (datos.pregunta_extra) cuerpo.respuesta_extra = f.get('respuesta_extra') || null;
     const envio = await fetch(api, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-rancho-csrf': '1' },
       body: JSON.stringify(cuerpo),
     }).catch(() => null);
     if (envio?.ok)

@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
+import { registrarEntradaSinNulos } from './http/entrada.ts';
 import { registrarProblemas } from './http/problemas.ts';
 import { registrarSesion } from './http/sesion.ts';
 import { rutasCalidad } from './calidad/calidad.rutas.ts';
@@ -55,7 +56,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   const app = Fastify({
     logger,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -80,9 +81,17 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
         upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
-    hsts: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Sent per request below: only an answer that travelled over TLS may pin the browser to it.
+    hsts: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Answers of the API carry personal data: no shared or browser cache keeps them.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   registrarProblemas(app);
+  registrarEntradaSinNulos(app);
   registrarSesion(
     app,
     (token) => usuarioDeSesion(db.db, token),
@@ -168,6 +177,8 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
     const indice = () => fs.readFileSync(path.join(WEB_DIR, 'index.html'));
     // Client-side routes: any GET outside /api answers the app's page.
     app.get('/*', { schema: { hide: true }, config: { publico: true } }, async (request, reply) => {
+      // An unknown API path is a 404 problem, not the app's page with 200.
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
       const archivo = path.join(WEB_DIR, path.normalize(request.url.split('?')[0]!).replace(/^(\.\.[/\\])+/, ''));
       if (archivo.startsWith(WEB_DIR) && fs.existsSync(archivo) && fs.statSync(archivo).isFile()) {
         const relativo = path.relative(WEB_DIR, archivo);

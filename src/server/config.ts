@@ -12,6 +12,8 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   cookieSecure: boolean;
+  /** Which peers may tell us the client's address and scheme (X-Forwarded-For/-Proto): Fastify's `trustProxy`. */
+  trustProxy: boolean | string;
   sessionHours: number;
   logLevel: string;
 }
@@ -30,7 +32,20 @@ export function leerConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Rancho Clientes <no-responder@rancho.local>',
     publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,
     cookieSecure: (env.PUBLIC_URL ?? '').startsWith('https://'),
+    trustProxy: leerTrustProxy(env.RANCHO_TRUST_PROXY),
     sessionHours: Number(env.RANCHO_SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+/**
+ * A proxy on this machine or on the private network (Docker, a LAN reverse proxy) is believed by
+ * default; a client on the internet is not, so it cannot fake its address to dodge the login
+ * throttle nor its scheme. `true`/`false` or a list of addresses and subnets override it.
+ */
+function leerTrustProxy(valor: string | undefined): boolean | string {
+  const v = (valor ?? '').trim();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return v || 'loopback,linklocal,uniquelocal';
 }

@@ -17,7 +17,8 @@ export function trigramas(texto: string): Int32Array {
   }
   const ordenados = Int32Array.from(codigos).sort();
   let n = 0;
-  for (let i = 0; i < ordenados.length; i++) if (i === 0 || ordenados[i] !== ordenados[i - 1]) ordenados[n++] = ordenados[i]!;
+  for (let i = 0; i < ordenados.length; i++)
+    if (i === 0 || ordenados[i] !== ordenados[i - 1]) ordenados[n++] = ordenados[i]!;
   return ordenados.subarray(0, n);
 }
 

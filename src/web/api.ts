@@ -3,6 +3,8 @@
  * server's application/problem+json (DESIGN.md "API").
  */
 
+import { CABECERA_CSRF } from '../shared/seguridad.ts';
+
 export interface ErrorCampo {
   campo: string;
   mensaje: string;
@@ -76,6 +78,8 @@ export async function api<T>(ruta: string, { metodo = 'GET', cuerpo, signal }: O
       credentials: 'same-origin',
       headers: {
         accept: 'application/json, application/problem+json',
+        // Modern browsers already send Origin; this covers the ones that do not (CSRF check).
+        [CABECERA_CSRF]: '1',
         ...(cuerpo !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body: cuerpo !== undefined ? JSON.stringify(cuerpo) : undefined,

@@ -1,6 +1,6 @@
 import { registrarAuditoria, type Actor } from '../auditoria/auditoria.ts';
 import { enTransaccion, type Conexion } from '../db/tipos.ts';
-import { ErrorApp } from '../http/errores.ts';
+import { ErrorApp, exigirCambios } from '../http/errores.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
 
@@ -65,7 +65,12 @@ export async function editarEtiqueta(
     }
     const r = await trx
       .updateTable('etiquetas')
-      .set({ ...(datos.nombre ? { nombre: datos.nombre.trim() } : {}), ...(datos.color ? { color: datos.color } : {}) })
+      .set(
+        exigirCambios({
+          ...(datos.nombre ? { nombre: datos.nombre.trim() } : {}),
+          ...(datos.color ? { color: datos.color } : {}),
+        }),
+      )
       .where('id_etiqueta', '=', id)
       .returningAll()
       .executeTakeFirst();

@@ -180,7 +180,8 @@ export const rutasComunicacion: FastifyPluginAsyncZod = async (app) => {
     '/api/mensajes/:id/enviado',
     { schema: { tags, summary: 'Marcar un WhatsApp como enviado por el personal', params } },
     async (request) => {
-      const u = exigirRol(usuarioDe(request), ['admin', 'comercial', 'tecnico'], 'enviar mensajes');
+      // Campaign and greeting messages are commercial work: the same roles that see the outbox.
+      const u = exigirRol(usuarioDe(request), ['admin', 'comercial'], 'enviar mensajes');
       await marcarEnviado(db.db, request.params.id, 'enlace', new Date(), u.id_usuario);
       return { ok: true };
     },
@@ -196,7 +197,7 @@ export const rutasComunicacion: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      exigirRol(usuarioDe(request), ['admin', 'comercial', 'tecnico'], 'registrar respuestas');
+      exigirRol(usuarioDe(request), ['admin', 'comercial'], 'registrar respuestas');
       const m = await db.db
         .updateTable('mensajes')
         .set({ estado: 'respondido' })

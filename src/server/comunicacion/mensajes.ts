@@ -4,6 +4,7 @@ import { registrarActividad } from '../clientes/actividad.ts';
 import type { Transporte } from '../correo/correo.ts';
 import { enTransaccion, type Conexion } from '../db/tipos.ts';
 import { decidirLote, MOTIVOS_PROACTIVOS } from './tope.ts';
+import { noEncontrado } from '../http/errores.ts';
 
 export type Canal = 'email' | 'whatsapp' | 'sms';
 
@@ -217,7 +218,8 @@ export async function marcarEnviado(
       .select(['id_cliente', 'canal', 'motivo', 'asunto', 'cuerpo', 'estado'])
       .where('id_mensaje', '=', idMensaje)
       .forUpdate()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!m) throw noEncontrado(`El mensaje ${idMensaje}`);
     if (m.estado === 'enviado') return;
     const { id_interaccion } = await trx
       .insertInto('interacciones_cliente')

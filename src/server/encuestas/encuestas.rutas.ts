@@ -10,6 +10,7 @@ import {
 } from '../../shared/encuestas.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.ts';
 import { actorDe, usuarioDe } from '../http/contexto.ts';
+import { exigirCambios } from '../http/errores.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import { analisisSatisfaccion, comentariosSatisfaccion } from './analisis.ts';
 import { crearEncuesta, digitarEncuesta, encuestaPublica, responderEncuesta } from './encuestas.ts';
@@ -74,7 +75,7 @@ export const rutasEncuestas: FastifyPluginAsyncZod = async (app) => {
       return db.db.transaction().execute(async (trx) => {
         const p = await trx
           .updateTable('plantillas_encuesta')
-          .set(request.body)
+          .set(exigirCambios(request.body))
           .where('activa', '=', true)
           .returningAll()
           .executeTakeFirstOrThrow();

@@ -35,5 +35,13 @@ export class ErrorApp extends Error {
 export const noEncontrado = (que: string) =>
   new ErrorApp('NO_ENCONTRADO', `${que} no existe`, `${que} no existe o fue eliminado.`);
 
+/** An edit that names no field would be an UPDATE without SET: a 400 the user can act on. */
+export function exigirCambios<T extends object>(cambios: T): T {
+  if (Object.keys(cambios).length === 0) {
+    throw new ErrorApp('ENTRADA_INVALIDA', 'No hay nada que cambiar', 'Indique al menos un campo para cambiar.');
+  }
+  return cambios;
+}
+
 export const reglaIncumplida = (errores: ErrorCampo[]) =>
   new ErrorApp('REGLA', 'Hay datos que no cumplen las reglas', errores.map((e) => e.mensaje).join(' '), { errores });

@@ -33,6 +33,8 @@ export function registrarProblemas(app: FastifyInstance): void {
     const error = errorDeBase(original) ?? original;
     if (error instanceof ErrorApp) {
       const status = ESTADO[error.codigo];
+      const espera = error.extra.reintentar_en_segundos;
+      if (typeof espera === 'number') reply.header('retry-after', String(espera));
       return reply
         .code(status)
         .type('application/problem+json')
@@ -64,19 +66,39 @@ export function registrarProblemas(app: FastifyInstance): void {
           errors,
         });
     }
+    const rechazo = rechazoDeLaBase(error);
+    if (rechazo) {
+      // Input the schema let through but the database cannot take: the client's mistake, not a
+      // crash. Logged as a warning so the schema gets the precise per-field rule.
+      request.log.warn({ err: error }, 'valor rechazado por la base');
+      return reply
+        .code(rechazo.status)
+        .type('application/problem+json')
+        .send({ type: rechazo.tipo, title: rechazo.titulo, status: rechazo.status, detail: rechazo.detalle });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'error no controlado');
+    if (status === 500) {
+      // The log keeps the stack; the client gets only the id to quote when reporting it.
+      request.log.error({ err: error }, 'error no controlado');
+      return reply
+        .code(500)
+        .type('application/problem+json')
+        .send({
+          type: 'about:blank',
+          title: 'Error interno del servidor',
+          status: 500,
+          detail: `Ocurrió un error inesperado. Intente de nuevo; si persiste, avise al administrador indicando el código ${request.id}.`,
+          id_solicitud: request.id,
+        });
+    }
     return reply
       .code(status)
       .type('application/problem+json')
       .send({
         type: 'about:blank',
-        title: TITULOS[status] ?? (status === 500 ? 'Error interno del servidor' : 'Solicitud rechazada'),
+        title: TITULOS[status] ?? 'Solicitud rechazada',
         status,
-        detail:
-          status === 500
-            ? 'Ocurrió un error inesperado. Intente de nuevo; si persiste, avise al administrador.'
-            : (TITULOS[status] ?? 'La solicitud no se pudo procesar.'),
+        detail: TITULOS[status] ?? 'La solicitud no se pudo procesar.',
       });
   });
 
@@ -88,7 +110,7 @@ export function registrarProblemas(app: FastifyInstance): void {
         type: 'about:blank',
         title: 'Recurso no encontrado',
         status: 404,
-        detail: `No existe ${request.method} ${request.url.split('?')[0]}.`,
+        detail: `No existe ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}.`,
       }),
   );
 }
@@ -103,3 +125,32 @@ const TITULOS: Record<number, string> = {
   415: 'Tipo de contenido no soportado: envíe application/json',
   429: 'Demasiadas solicitudes; espere un momento',
 };
+
+/**
+ * PostgreSQL's verdict on a value (same SQLSTATE on PGlite and on a server): class 22 "data
+ * exception" (an impossible date such as 2026-02-30, a number beyond the column's range) and
+ * 23503 (a reference to a record that does not exist).
+ */
+function rechazoDeLaBase(error: unknown): { status: number; tipo: string; titulo: string; detalle: string } | null {
+  const codigo = (error as { code?: unknown }).code;
+  if (typeof codigo !== 'string' || !/^[0-9A-Z]{5}$/.test(codigo)) return null;
+  if (codigo.startsWith('22')) {
+    return {
+      status: 400,
+      tipo: 'https://rancho.cl/problemas/entrada-invalida',
+      titulo: 'Un valor de la solicitud no es válido',
+      detalle:
+        'Un valor está fuera de rango o no existe (por ejemplo, una fecha como 30-02 o un número demasiado grande). Revise los datos e intente de nuevo.',
+    };
+  }
+  if (codigo === '23503') {
+    return {
+      status: 422,
+      tipo: 'https://rancho.cl/problemas/regla',
+      titulo: 'Se refiere a un registro que no existe',
+      detalle:
+        'Uno de los registros indicados (cliente, equipo, usuario…) no existe o fue eliminado. Revise los datos.',
+    };
+  }
+  return null;
+}

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { COOKIE_SESION } from '../http/sesion.ts';
-import { usuarioDe } from '../http/contexto.ts';
+import { ponerCookieSesion, quitarCookieSesion, tokenDeSesion } from '../http/sesion.ts';
+import { actorDe, usuarioDe } from '../http/contexto.ts';
 import { exigirRol, TODOS } from './permisos.ts';
-import { cerrarSesion, crearUsuario, iniciarSesion, listarUsuarios } from './usuarios.ts';
+import { cambiarPassword, cerrarSesion, crearUsuario, iniciarSesion, listarUsuarios } from './usuarios.ts';
 
 const credenciales = z.strictObject({
   email: z.string().min(1, 'Ingrese su correo.').max(200),
@@ -17,6 +17,11 @@ const nuevoUsuario = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
+const cambioPassword = z.strictObject({
+  actual: z.string().min(1, 'Ingrese su contraseña actual.').max(200),
+  nueva: z.string().min(1, 'Ingrese la contraseña nueva.').max(200),
+});
+
 export const rutasUsuarios: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.rancho;
 
@@ -24,7 +29,7 @@ export const rutasUsuarios: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/login',
     { config: { publico: true }, schema: { tags: ['sesión'], summary: 'Iniciar sesión', body: credenciales } },
     async (request, reply) => {
-      const previa = request.cookies[COOKIE_SESION];
+      const previa = tokenDeSesion(request);
       const sesion = await iniciarSesion(db.db, {
         ...request.body,
         ip: request.ip,
@@ -33,13 +38,7 @@ export const rutasUsuarios: FastifyPluginAsyncZod = async (app) => {
       });
       // Rotación: la sesión que hubiera antes deja de valer.
       await cerrarSesion(db.db, previa);
-      reply.setCookie(COOKIE_SESION, sesion.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        path: '/',
-        expires: sesion.expira_en,
-      });
+      ponerCookieSesion(request, reply, sesion.token, sesion.expira_en);
       return { usuario: sesion.usuario, expira_en: sesion.expira_en.toISOString() };
     },
   );
@@ -48,8 +47,29 @@ export const rutasUsuarios: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/logout',
     { config: { publico: true }, schema: { tags: ['sesión'], summary: 'Cerrar sesión' } },
     async (request, reply) => {
-      await cerrarSesion(db.db, request.cookies[COOKIE_SESION]);
-      reply.clearCookie(COOKIE_SESION, { path: '/' });
+      await cerrarSesion(db.db, tokenDeSesion(request));
+      quitarCookieSesion(request, reply);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['sesión'],
+        summary: 'Cambiar la propia contraseña (cierra las demás sesiones)',
+        body: cambioPassword,
+      },
+    },
+    async (request, reply) => {
+      const sesion = await cambiarPassword(db.db, usuarioDe(request), actorDe(request), {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        horas: config.sessionHours,
+      });
+      ponerCookieSesion(request, reply, sesion.token, sesion.expira_en);
       return reply.code(204).send();
     },
   );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAVE_PRUEBA, crearAppDePrueba, cuerpo, type AppDePrueba } from '../../../test/app.ts';
 import { abrirBaseDePrueba } from '../db/pruebas.ts';
-import { asegurarAdministrador, crearUsuario, iniciarSesion } from './usuarios.ts';
+import { asegurarAdministrador, crearUsuario, iniciarSesion, validarPassword } from './usuarios.ts';
 
 let t: AppDePrueba;
 beforeAll(async () => {
@@ -97,7 +97,89 @@ describe('inicio de sesión', () => {
     }
     const bloqueado = await login('bruto@taller.cl', CLAVE_PRUEBA);
     expect(bloqueado.statusCode).toBe(429);
-    expect(cuerpo(bloqueado).detail).toMatch(/espere 15 minutos/);
+    expect(cuerpo(bloqueado).detail).toMatch(
+      /^Por seguridad, este correo quedó bloqueado tras 5 intentos fallidos: espere 15 minutos \(podrá intentar de nuevo a las \d\d:\d\d\)/,
+    );
+    expect(Number(bloqueado.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(bloqueado.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it('el bloqueo dice cuándo se levanta y se levanta solo', async () => {
+    await crearUsuario(t.db.db, {
+      email: 'paciente@taller.cl',
+      nombre: 'Paciente',
+      rol: 'lectura',
+      password: CLAVE_PRUEBA,
+    });
+    // Five failures 11 to 7 minutes ago: the oldest that still counts leaves the window in 4 minutes.
+    for (let i = 0; i < 5; i++) {
+      await t.db.db
+        .insertInto('intentos_login')
+        .values({
+          email: 'paciente@taller.cl',
+          ip: '10.1.1.1',
+          exitoso: false,
+          fecha: new Date(Date.now() - (11 - i) * 60_000),
+        })
+        .execute();
+    }
+    const r = await login('paciente@taller.cl', CLAVE_PRUEBA);
+    expect(r.statusCode).toBe(429);
+    expect(cuerpo(r).detail).toMatch(/espere 4 minutos/);
+    expect(Date.parse(cuerpo(r).reintentar_en)).toBeGreaterThan(Date.now() + 3 * 60_000);
+    // Once the oldest failure is older than 15 minutes, the right password works again.
+    await t.db.db
+      .updateTable('intentos_login')
+      .set({ fecha: new Date(Date.now() - 16 * 60_000) })
+      .where('email', '=', 'paciente@taller.cl')
+      .where('fecha', '<', new Date(Date.now() - 10 * 60_000))
+      .execute();
+    expect((await login('paciente@taller.cl', CLAVE_PRUEBA)).statusCode).toBe(200);
+  });
+
+  it('30 fallos desde una misma dirección bloquean esa dirección para cualquier correo, no otras', async () => {
+    await crearUsuario(t.db.db, {
+      email: 'vecino@taller.cl',
+      nombre: 'Vecino',
+      rol: 'lectura',
+      password: CLAVE_PRUEBA,
+    });
+    await t.db.db
+      .insertInto('intentos_login')
+      .values(Array.from({ length: 30 }, (_, i) => ({ email: `robot${i}@x.cl`, ip: '10.66.6.6', exitoso: false })))
+      .execute();
+    const desdeAhi = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'vecino@taller.cl', password: CLAVE_PRUEBA },
+      remoteAddress: '10.66.6.6',
+    });
+    expect(desdeAhi.statusCode).toBe(429);
+    expect(cuerpo(desdeAhi).detail).toMatch(
+      /esta conexión quedó bloqueada tras 30 intentos fallidos: espere 15 minutos/,
+    );
+    const desdeOtra = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'vecino@taller.cl', password: CLAVE_PRUEBA },
+      remoteAddress: '10.66.6.7',
+    });
+    expect(desdeOtra.statusCode).toBe(200);
+  });
+
+  it('un cliente de internet no elude el bloqueo por dirección inventando X-Forwarded-For', async () => {
+    await t.db.db
+      .insertInto('intentos_login')
+      .values(Array.from({ length: 30 }, (_, i) => ({ email: `bot${i}@x.cl`, ip: '203.0.113.50', exitoso: false })))
+      .execute();
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'vecino@taller.cl', password: CLAVE_PRUEBA },
+      remoteAddress: '203.0.113.50',
+      headers: { 'x-forwarded-for': '198.51.100.1' },
+    });
+    expect(r.statusCode).toBe(429);
   });
 
   it('un correo inexistente responde igual que una clave mala', async () => {
@@ -114,14 +196,27 @@ describe('inicio de sesión', () => {
       (await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: nuevo, headers: { cookie: comercial } }))
         .statusCode,
     ).toBe(403);
+    for (const [password, mensaje] of [
+      ['corta', 'La contraseña debe tener al menos 12 caracteres; una frase de varias palabras sirve.'],
+      ['Tractor-2026', null],
+      ['Tractor-202', 'La contraseña debe tener al menos 12 caracteres; una frase de varias palabras sirve.'],
+      ['TEC@taller.cl', 'La contraseña no puede ser su correo. Elija otra.'],
+      ['Contraseña123', 'Esa contraseña es de las más usadas y se adivina fácil. Elija otra.'],
+      ['123456789012', 'Esa contraseña es de las más usadas y se adivina fácil. Elija otra.'],
+      ['aaaaaaaaaaaaaaaa', 'Esa contraseña es de las más usadas y se adivina fácil. Elija otra.'],
+    ] as const) {
+      expect(validarPassword(password, 'tec@taller.cl')).toBe(mensaje);
+    }
     const debil = await t.app.inject({
       method: 'POST',
       url: '/api/usuarios',
-      payload: { ...nuevo, password: 'corta' },
+      payload: { ...nuevo, password: 'password1234' },
       headers: { cookie: admin },
     });
     expect(debil.statusCode).toBe(422);
-    expect(cuerpo(debil).errors[0].campo).toBe('password');
+    expect(cuerpo(debil).errors).toEqual([
+      { campo: 'password', mensaje: 'Esa contraseña es de las más usadas y se adivina fácil. Elija otra.' },
+    ]);
     expect(
       (await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: nuevo, headers: { cookie: admin } }))
         .statusCode,
@@ -130,6 +225,51 @@ describe('inicio de sesión', () => {
       (await t.app.inject({ method: 'POST', url: '/api/usuarios', payload: nuevo, headers: { cookie: admin } }))
         .statusCode,
     ).toBe(409);
+  });
+});
+
+describe('cambio de contraseña', () => {
+  it('pide la actual, aplica la política, cierra las demás sesiones y rota la propia', async () => {
+    await crearUsuario(t.db.db, {
+      email: 'cambia@taller.cl',
+      nombre: 'Cambia',
+      rol: 'tecnico',
+      password: CLAVE_PRUEBA,
+    });
+    const sesionDe = (r: Awaited<ReturnType<typeof login>>) => `rancho_sesion=${r.cookies[0]!.value}`;
+    const otra = sesionDe(await login('cambia@taller.cl', CLAVE_PRUEBA));
+    const esta = sesionDe(await login('cambia@taller.cl', CLAVE_PRUEBA));
+    const cambiar = (actual: string, nueva: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { actual, nueva },
+        headers: { cookie: esta },
+      });
+
+    const mala = await cambiar('no-es-la-actual', 'Cosechadora-de-trigo');
+    expect(mala.statusCode).toBe(422);
+    expect(cuerpo(mala).errors).toEqual([{ campo: 'actual', mensaje: 'La contraseña actual no es correcta.' }]);
+    const debil = await cambiar(CLAVE_PRUEBA, 'cambia@taller.cl');
+    expect(debil.statusCode).toBe(422);
+    expect(cuerpo(debil).errors).toEqual([
+      { campo: 'nueva', mensaje: 'La contraseña no puede ser su correo. Elija otra.' },
+    ]);
+
+    const ok = await cambiar(CLAVE_PRUEBA, 'Cosechadora-de-trigo');
+    expect(ok.statusCode).toBe(204);
+    const nueva = sesionDe(ok);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: otra } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: esta } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: nueva } })).statusCode).toBe(200);
+    expect((await login('cambia@taller.cl', CLAVE_PRUEBA)).statusCode).toBe(401);
+    expect((await login('cambia@taller.cl', 'Cosechadora-de-trigo')).statusCode).toBe(200);
+    const auditado = await t.db.db
+      .selectFrom('auditoria')
+      .select(['accion', 'entidad'])
+      .where('accion', '=', 'cambiar_password')
+      .execute();
+    expect(auditado).toEqual([{ accion: 'cambiar_password', entidad: 'usuario' }]);
   });
 });
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import argon2 from 'argon2';
 import { sql } from 'kysely';
+import { registrarAuditoria, type Actor } from '../auditoria/auditoria.ts';
 import { ErrorApp } from '../http/errores.ts';
 import { enTransaccion, type Conexion } from '../db/tipos.ts';
 import type { Rol } from './usuarios.table.ts';
@@ -25,23 +26,85 @@ export async function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
-/** A password policy a workshop can live with: 10+ characters, not only letters or only digits. */
-export function validarPassword(password: string): string | null {
-  if (password.length < 10) return 'La contraseña debe tener al menos 10 caracteres.';
-  if (/^[a-zA-Z]+$/.test(password) || /^\d+$/.test(password)) {
-    return 'La contraseña debe combinar letras con números o símbolos.';
+const LARGO_MINIMO = 12;
+
+// The passwords that lead every leaked-password list, in English and Spanish, at 12+ characters
+// (shorter ones already fail the length rule), plus the obvious ones for this product.
+const COMUNES = new Set([
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123456789123',
+  '111111111111',
+  '000000000000',
+  '123123123123',
+  'qwertyuiopas',
+  'qwerty123456',
+  '1q2w3e4r5t6y',
+  'qwertyuiop123',
+  'asdfghjklñ12',
+  'password1234',
+  'password123456',
+  'passwordpassword',
+  'contraseña123',
+  'contraseña1234',
+  'contrasena123',
+  'contrasena1234',
+  'contraseñasegura',
+  'micontraseña1',
+  'iloveyou1234',
+  'teamo123456789',
+  'administrador',
+  'administrador1',
+  'administrador123',
+  'admin1234567',
+  'adminadmin123',
+  'bienvenido123',
+  'bienvenido2024',
+  'bienvenido2025',
+  'bienvenido2026',
+  'ranchoclientes',
+  'ranchoclientes1',
+  'rancho123456',
+  'rancho2025rancho',
+  'tractor12345',
+  'cosechadora1',
+  'johndeere1234',
+  'chile1234567',
+  'santiago1234',
+  'colocolo1234',
+]);
+
+/**
+ * Password policy (NIST 800-63B style, no composition rules): 12+ characters, not the user's own
+ * email, not one of the commonest passwords, not a single repeated character. Spanish message or null.
+ */
+export function validarPassword(password: string, email = ''): string | null {
+  if ([...password].length < LARGO_MINIMO) {
+    return `La contraseña debe tener al menos ${LARGO_MINIMO} caracteres; una frase de varias palabras sirve.`;
+  }
+  const normal = password.trim().toLowerCase();
+  const correo = email.trim().toLowerCase();
+  if (correo && (normal === correo || normal === correo.split('@')[0])) {
+    return 'La contraseña no puede ser su correo. Elija otra.';
+  }
+  if (COMUNES.has(normal) || /^(.)\1+$/u.test(normal)) {
+    return 'Esa contraseña es de las más usadas y se adivina fácil. Elija otra.';
   }
   return null;
+}
+
+function exigirPasswordValida(password: string, email: string, campo = 'password'): void {
+  const problema = validarPassword(password, email);
+  if (problema) throw new ErrorApp('REGLA', 'Contraseña débil', problema, { errores: [{ campo, mensaje: problema }] });
 }
 
 export async function crearUsuario(
   db: Conexion,
   datos: { email: string; nombre: string; rol: Rol; password: string },
 ): Promise<Usuario> {
-  const problema = validarPassword(datos.password);
-  if (problema)
-    throw new ErrorApp('REGLA', 'Contraseña débil', problema, { errores: [{ campo: 'password', mensaje: problema }] });
   const email = datos.email.trim().toLowerCase();
+  exigirPasswordValida(datos.password, email);
   const existe = await db.selectFrom('usuarios').select('id_usuario').where('email', '=', email).executeTakeFirst();
   if (existe) {
     throw new ErrorApp('CONFLICTO', 'Ya existe un usuario con ese correo', `El correo ${email} ya está registrado.`, {
@@ -85,27 +148,7 @@ export async function iniciarSesion(
   datos: { email: string; password: string; ip: string | null; userAgent: string | null; horas: number },
 ): Promise<{ token: string; usuario: Usuario; expira_en: Date }> {
   const email = datos.email.trim().toLowerCase();
-  const desde = new Date(Date.now() - VENTANA_MINUTOS * 60_000);
-  const fallos = await db
-    .selectFrom('intentos_login')
-    .select((eb) => [
-      eb.fn.countAll<number>().filterWhere('email', '=', email).as('por_email'),
-      eb.fn
-        .countAll<number>()
-        .filterWhere('ip', '=', datos.ip ?? '')
-        .as('por_ip'),
-    ])
-    .where('fecha', '>', desde)
-    .where('exitoso', '=', false)
-    .where((eb) => eb.or([eb('email', '=', email), eb('ip', '=', datos.ip ?? '')]))
-    .executeTakeFirstOrThrow();
-  if (Number(fallos.por_email) >= MAX_FALLOS_EMAIL || Number(fallos.por_ip) >= MAX_FALLOS_IP) {
-    throw new ErrorApp(
-      'DEMASIADOS_INTENTOS',
-      'Demasiados intentos fallidos',
-      `Por seguridad, espere ${VENTANA_MINUTOS} minutos antes de volver a intentar con este correo.`,
-    );
-  }
+  await exigirSinBloqueo(db, email, datos.ip);
   const fila = await db
     .selectFrom('usuarios')
     .select(['id_usuario', 'email', 'nombre', 'rol', 'password_hash', 'activo'])
@@ -123,20 +166,134 @@ export async function iniciarSesion(
       'Revise el correo y la contraseña e intente de nuevo.',
     );
   }
+  const { password_hash: _h, activo: _a, ...usuario } = fila;
+  return { ...(await abrirSesion(db, usuario.id_usuario, datos)), usuario };
+}
+
+async function abrirSesion(
+  db: Conexion,
+  idUsuario: number,
+  datos: { ip: string | null; userAgent: string | null; horas: number },
+): Promise<{ token: string; expira_en: Date }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const expira_en = new Date(Date.now() + datos.horas * 3_600_000);
   await db
     .insertInto('sesiones')
     .values({
       id_sesion: hashToken(token),
-      id_usuario: fila.id_usuario,
+      id_usuario: idUsuario,
       expira_en,
       ip: datos.ip,
       user_agent: datos.userAgent,
     })
     .execute();
-  const { password_hash: _h, activo: _a, ...usuario } = fila;
-  return { token, usuario, expira_en };
+  return { token, expira_en };
+}
+
+const HORA_SANTIAGO = new Intl.DateTimeFormat('es-CL', {
+  timeZone: 'America/Santiago',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * 429 while the email (5) or the address (30) has too many failures in the window, saying when
+ * to retry: the moment the oldest failure that still counts leaves the window. Blocked attempts
+ * are not recorded, so waiting is enough (an attacker cannot extend the lockout of a blocked email).
+ */
+async function exigirSinBloqueo(db: Conexion, email: string, ip: string | null): Promise<void> {
+  const desde = new Date(Date.now() - VENTANA_MINUTOS * 60_000);
+  const fallos = await db
+    .selectFrom('intentos_login')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('email', '=', email).as('por_email'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere('ip', '=', ip ?? '')
+        .as('por_ip'),
+    ])
+    .where('fecha', '>', desde)
+    .where('exitoso', '=', false)
+    .where((eb) => eb.or([eb('email', '=', email), eb('ip', '=', ip ?? '')]))
+    .executeTakeFirstOrThrow();
+  const porEmail = Number(fallos.por_email) >= MAX_FALLOS_EMAIL;
+  if (!porEmail && Number(fallos.por_ip) < MAX_FALLOS_IP) return;
+  const limite = porEmail ? MAX_FALLOS_EMAIL : MAX_FALLOS_IP;
+  const decisivo = await db
+    .selectFrom('intentos_login')
+    .select('fecha')
+    .where('fecha', '>', desde)
+    .where('exitoso', '=', false)
+    .where(porEmail ? 'email' : 'ip', '=', porEmail ? email : (ip ?? ''))
+    .orderBy('fecha', 'desc')
+    .offset(limite - 1)
+    .limit(1)
+    .executeTakeFirst();
+  const libre = new Date((decisivo ? new Date(decisivo.fecha).getTime() : Date.now()) + VENTANA_MINUTOS * 60_000);
+  const segundos = Math.max(1, Math.ceil((libre.getTime() - Date.now()) / 1000));
+  const minutos = Math.ceil(segundos / 60);
+  // The clock time is rounded up: "a las 21:45" must not be a minute too early.
+  const hora = HORA_SANTIAGO.format(new Date(Math.ceil(libre.getTime() / 60_000) * 60_000));
+  const espera = `espere ${minutos} ${minutos === 1 ? 'minuto' : 'minutos'} (podrá intentar de nuevo a las ${hora})`;
+  throw new ErrorApp(
+    'DEMASIADOS_INTENTOS',
+    'Demasiados intentos fallidos',
+    porEmail
+      ? `Por seguridad, este correo quedó bloqueado tras ${MAX_FALLOS_EMAIL} intentos fallidos: ${espera}. Si olvidó la contraseña, avise a un administrador.`
+      : `Por seguridad, esta conexión quedó bloqueada tras ${MAX_FALLOS_IP} intentos fallidos: ${espera}.`,
+    { extra: { reintentar_en: libre.toISOString(), reintentar_en_segundos: segundos } },
+  );
+}
+
+/**
+ * Changes one's own password: the current one must be right (a wrong one counts as a failed
+ * sign-in, so the throttle covers it), the new one must pass the policy, and every other session
+ * of the user ends; the caller gets a fresh session (rotation).
+ */
+export async function cambiarPassword(
+  db: Conexion,
+  usuario: Usuario,
+  actor: Actor,
+  datos: { actual: string; nueva: string; ip: string | null; userAgent: string | null; horas: number },
+): Promise<{ token: string; expira_en: Date }> {
+  await exigirSinBloqueo(db, usuario.email, datos.ip);
+  const fila = await db
+    .selectFrom('usuarios')
+    .select('password_hash')
+    .where('id_usuario', '=', usuario.id_usuario)
+    .executeTakeFirstOrThrow();
+  if (!(await argon2.verify(fila.password_hash, datos.actual).catch(() => false))) {
+    await db.insertInto('intentos_login').values({ email: usuario.email, ip: datos.ip, exitoso: false }).execute();
+    throw new ErrorApp(
+      'REGLA',
+      'La contraseña actual no es correcta',
+      'Revise la contraseña actual e intente de nuevo.',
+      {
+        errores: [{ campo: 'actual', mensaje: 'La contraseña actual no es correcta.' }],
+      },
+    );
+  }
+  exigirPasswordValida(datos.nueva, usuario.email, 'nueva');
+  if (datos.nueva === datos.actual) {
+    const mensaje = 'La contraseña nueva debe ser distinta de la actual.';
+    throw new ErrorApp('REGLA', 'Contraseña repetida', mensaje, { errores: [{ campo: 'nueva', mensaje }] });
+  }
+  const password_hash = await hashPassword(datos.nueva);
+  return enTransaccion(db, async (tx) => {
+    await tx.updateTable('usuarios').set({ password_hash }).where('id_usuario', '=', usuario.id_usuario).execute();
+    const { numDeletedRows } = await tx
+      .deleteFrom('sesiones')
+      .where('id_usuario', '=', usuario.id_usuario)
+      .executeTakeFirst();
+    await registrarAuditoria(tx, actor, {
+      accion: 'cambiar_password',
+      entidad: 'usuario',
+      id_entidad: usuario.id_usuario,
+      detalle: { sesiones_cerradas: Number(numDeletedRows) },
+    });
+    return abrirSesion(tx, usuario.id_usuario, datos);
+  });
 }
 
 let ficticio: Promise<string> | undefined;

@@ -4,6 +4,7 @@ import { TIPOS_EQUIPO } from '../../shared/clientes.ts';
 import { paginacion } from '../../shared/listas.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.ts';
 import { actorDe, usuarioDe } from '../http/contexto.ts';
+import { exigirCambios } from '../http/errores.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import { oportunidadesCliente, oportunidadesTaller, TIPOS_OPORTUNIDAD, valorCliente } from './oportunidades.ts';
 import { rankingValor, reporteSegmentos } from './reportes.ts';
@@ -119,7 +120,7 @@ export const rutasValor: FastifyPluginAsyncZod = async (app) => {
         .execute(async (trx) => {
           const r = await trx
             .updateTable('gasto_esperado_tipo')
-            .set(request.body)
+            .set(exigirCambios(request.body))
             .where('tipo', '=', request.params.tipo)
             .returningAll()
             .executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@
  * calls use fetch directly and turn failures into the same ApiError as the rest of the app.
  */
 import type { EntidadImportacion } from '../../shared/importacion.ts';
+import { CABECERA_CSRF } from '../../shared/seguridad.ts';
 import { ApiError, consulta, type Problema } from '../api.ts';
 import type { Mapeo, Progreso, ResumenImportacion, ResumenValidacion } from './tipos.ts';
 
@@ -26,7 +27,11 @@ async function enviar(direccion: string, archivo: File, accept: string, signal?:
     respuesta = await fetch(direccion, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { accept, 'content-type': formatoDe(archivo.name) === 'xlsx' ? XLSX_MIME : 'text/csv' },
+      headers: {
+        accept,
+        [CABECERA_CSRF]: '1',
+        'content-type': formatoDe(archivo.name) === 'xlsx' ? XLSX_MIME : 'text/csv',
+      },
       body: archivo,
       signal,
     });
