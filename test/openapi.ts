@@ -85,6 +85,7 @@ const PATRONES: Record<string, string> = {
   '^\\d{4}-\\d{2}-\\d{2}$': '2026-03-16',
   '^[\\w-]+$': 'abc',
   '^([01]\\d|2[0-3]):[0-5]\\d$': '20:00',
+  '^\\d{1,10}(,\\d{1,10}){0,999}$': '1,2',
 };
 
 /** A small value that satisfies the schema (required members only, first enum value). */

@@ -2,6 +2,7 @@
 // acotados en cantidad Y en tiempo para que siempre terminen solos, y un cliente HTTP keep-alive.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { CABECERA_CSRF } from '../../src/shared/seguridad.ts';
 
 /** Una operación medible: una petición HTTP o una consulta directa. */
 export type Operacion = () => Promise<void>;
@@ -179,7 +180,11 @@ export class ClienteHttp {
     opciones: { cabeceras?: Record<string, string>; json?: unknown } = {},
   ): Promise<{ estado: number; cuerpo: Buffer }> {
     const cuerpo = opciones.json === undefined ? null : Buffer.from(JSON.stringify(opciones.json));
-    const headers: Record<string, string | number> = { ...this.cabeceras, ...opciones.cabeceras };
+    const headers: Record<string, string | number> = {
+      ...(metodo === 'GET' ? {} : { [CABECERA_CSRF]: '1' }),
+      ...this.cabeceras,
+      ...opciones.cabeceras,
+    };
     if (cuerpo) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = cuerpo.length;

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { openPostgres } from '../../src/server/db/open.ts';
 import { COOKIE_SESION } from '../../src/server/http/sesion.ts';
 import { calcularDv } from '../../src/shared/rut.ts';
+import { CABECERA_CSRF } from '../../src/shared/seguridad.ts';
 
 export const RAIZ = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ADMIN = { email: 'admin@prueba.rancho.local', password: 'clave-admin-de-prueba-2026' };
@@ -158,6 +159,8 @@ export async function pedir(
     const r = await fetch(`${base}${ruta}`, {
       method: metodo,
       headers: {
+        // A script sends no Origin: the CSRF header is how our own clients say so (src/server/http/sesion.ts).
+        [CABECERA_CSRF]: '1',
         ...(opciones.cookie ? { cookie: opciones.cookie } : {}),
         ...(opciones.cuerpo !== undefined ? { 'content-type': 'application/json' } : {}),
       },

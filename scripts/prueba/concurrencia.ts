@@ -43,9 +43,12 @@ const db = openPostgres(pg.url, { max: 2 });
 try {
   // The schema and a due outbox, before either process starts: both see the same work at once.
   await migrate(db.db);
-  // The administrator exists before the two processes start: on an empty database both would try
-  // to create it at boot (see the report: that race crashes one of them).
+  // The administrator exists before the two processes start (on an empty database both would try
+  // to create it at boot; asegurarAdministrador serialises that under a lock).
   await crearUsuario(db.db, { ...ADMIN, nombre: 'Administrador', rol: 'admin' });
+  // This proof is about sending once across instances, at any hour: the quiet hours (tested on
+  // their own in src/server/calidad) would hold tonight's greetings until 08:00.
+  await sql`UPDATE ajustes SET valor = 'null' WHERE clave = 'horario_silencio'`.execute(db.db);
   const hoy = hoyEnSantiago();
   const ids: number[] = [];
   for (let i = 0; i < MENSAJES + CUMPLEANOS + MANTENCIONES; i++) {
