@@ -6,7 +6,7 @@ import { digitosWhatsapp } from '../../shared/telefono.ts';
 import type { Conexion } from '../db/tipos.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
-import { encolarMensaje, tokenBaja } from './mensajes.ts';
+import { encolarMensaje, encolarMensajes, firmarBaja, secretoBaja, tokenBaja, type MensajeNuevo } from './mensajes.ts';
 
 async function ajusteNumero(db: Conexion, clave: string, defecto: number) {
   const r = await db.selectFrom('ajustes').select('valor').where('clave', '=', clave).executeTakeFirst();
@@ -41,10 +41,14 @@ export async function generarRecordatorios(db: Conexion, publicUrl: string, hoy:
     FROM equipos e JOIN clientes c ON c.id_cliente = e.id_cliente
     WHERE e.activo AND NOT c.archivado AND NOT c.bloqueado AND NOT c.anonimizado
       AND e.proxima_mantencion BETWEEN ${restarMeses(hoy, 1)}::date AND ${sumarDias(hoy, dias)}::date
-      AND NOT EXISTS (SELECT 1 FROM mensajes m WHERE m.clave LIKE 'mantencion:' || e.id_equipo || ':' || e.proxima_mantencion || ':%')`.execute(
-    db,
-  );
-  let creados = 0;
+      -- Exact keys (the unique index answers them); a LIKE on a built prefix read the whole outbox per machine.
+      AND NOT EXISTS (SELECT 1 FROM mensajes m WHERE m.clave IN (
+        'mantencion:' || e.id_equipo || ':' || e.proxima_mantencion || ':email',
+        'mantencion:' || e.id_equipo || ':' || e.proxima_mantencion || ':whatsapp'))`.execute(db);
+  // One batch for all of them: the contact rules are decided per thousand, the secret read once.
+  const clave = await secretoBaja(db);
+  const base = publicUrl.replace(/\/$/, '');
+  const mensajes: MensajeNuevo[] = [];
   for (const f of filas.rows) {
     const porCorreo =
       Boolean(f.email) && !f.baja_email && (f.canal_preferido === 'email' || !f.telefono || f.baja_whatsapp);
@@ -55,9 +59,9 @@ export async function generarRecordatorios(db: Conexion, publicUrl: string, hoy:
     const texto = `Hola ${f.nombre}: la mantención de su ${f.equipo} ${cuando}${f.motivo === 'horas' ? ' según sus horas de uso' : ''}. ¿Le agendamos una hora en el taller?`;
     const canal = porCorreo ? 'email' : 'whatsapp';
     const baja = porCorreo
-      ? `\n\nSi no desea recibir más correos nuestros: ${publicUrl.replace(/\/$/, '')}/api/public/baja/${await tokenBaja(db, f.id_cliente, 'email')}`
+      ? `\n\nSi no desea recibir más correos nuestros: ${base}/api/public/baja/${firmarBaja(clave, f.id_cliente, 'email')}`
       : '';
-    const id = await encolarMensaje(db, {
+    mensajes.push({
       id_cliente: f.id_cliente,
       canal,
       motivo: 'mantencion',
@@ -67,8 +71,8 @@ export async function generarRecordatorios(db: Conexion, publicUrl: string, hoy:
       cuerpo: texto + baja,
       enlace: porWhatsapp ? `https://wa.me/${digitosWhatsapp(f.telefono!)}?text=${encodeURIComponent(texto)}` : null,
     });
-    if (id) creados++;
   }
+  const creados = await encolarMensajes(db, mensajes);
   return { recordatorios: creados };
 }
 

@@ -112,11 +112,23 @@ export async function decidirLote(trx: Conexion, mensajes: { id_cliente: number 
  * their new time and reason. Runs every few minutes; SKIP LOCKED keeps two instances apart.
  */
 export async function liberarRetenidos(db: Conexion, ahora: Date = new Date()): Promise<{ liberados: number }> {
+  // A night's held reminders all come due at 08:00: go through them in batches of 500, one
+  // transaction each, up to 20,000 per run.
+  let liberados = 0;
+  for (let lote = 0; lote < 40; lote++) {
+    const r = await liberarLote(db, ahora);
+    liberados += r.liberados;
+    if (r.revisados < 500) break;
+  }
+  return { liberados };
+}
+
+async function liberarLote(db: Conexion, ahora: Date): Promise<{ liberados: number; revisados: number }> {
   return enTransaccion(db, async (trx) => {
     const retenidos = await sql<{ id_mensaje: number; id_cliente: number }>`
       SELECT id_mensaje, id_cliente FROM mensajes WHERE estado = 'retenido' AND programado_para <= ${ahora}
       ORDER BY programado_para, id_mensaje LIMIT 500 FOR UPDATE SKIP LOCKED`.execute(trx);
-    if (retenidos.rows.length === 0) return { liberados: 0 };
+    if (retenidos.rows.length === 0) return { liberados: 0, revisados: 0 };
     const decisiones = await decidirLote(trx, retenidos.rows, ahora);
     let liberados = 0;
     for (const [i, m] of retenidos.rows.entries()) {
@@ -128,6 +140,6 @@ export async function liberarRetenidos(db: Conexion, ahora: Date = new Date()): 
         .where('id_mensaje', '=', m.id_mensaje)
         .execute();
     }
-    return { liberados };
+    return { liberados, revisados: retenidos.rows.length };
   });
 }
