@@ -161,6 +161,17 @@ async function pagina(db: Conexion, f: FiltrosClientes, difuso: boolean) {
   const base = aplicarFiltros(db.selectFrom('clientes as c'), f, difuso);
   if (!base) return { total: 0, ids: [] as number[] };
   const orden = f.orden ?? (f.q?.trim() ? 'relevancia' : 'nombre');
+  if (f.q?.trim()) {
+    // A text search reads every match anyway (to rank them): count them in the same pass.
+    const filas = await ordenar(base, orden, plegar(f.q))
+      .select(['c.id_cliente', sql<number>`count(*) OVER ()`.as('total')])
+      .orderBy('c.id_cliente')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    if (filas.length > 0 || f.offset === 0)
+      return { total: Number(filas[0]?.total ?? 0), ids: filas.map((r) => r.id_cliente) };
+  }
   // The page's ids first (an index-only walk for the plain list); the rows and their machines are
   // read for those 25 only, not for every row an OFFSET skips.
   const [ids, total] = await Promise.all([
