@@ -214,36 +214,14 @@ export async function anonimizarCliente(
     const contar = (tabla: string, r: { numUpdatedRows: bigint }) => {
       if (r.numUpdatedRows > 0n) filas[tabla] = Number(r.numUpdatedRows);
     };
-    // The cliente row: the RUT becomes a placeholder that is not a RUT (migration 0011).
-    await trx
-      .updateTable('clientes')
-      .set({
-        nombre: `Cliente anonimizado ${id}`,
-        rut: `ANONIMIZADO-${id}`,
-        direccion: null,
-        telefono: null,
-        email: null,
-        fecha_nacimiento: null,
-        fecha_aniversario: null,
-        notas: null,
-        notas_idioma: null,
-        canal_preferido: null,
-        horario_contacto: null,
-        datos_confirmados_en: null,
-        id_externo: null,
-        anonimizado: true,
-        bloqueado: false,
-        version: sql`version + 1`,
-        actualizado_en: new Date(),
-      })
-      .where('id_cliente', '=', id)
-      .execute();
-    for (const f of fusionados) {
+    // The cliente row, and those merged into it: the RUT becomes a placeholder that is not a RUT
+    // (migration 0011). Unblocking goes with it: there is nothing left to freeze.
+    for (const idPersona of ids) {
       await trx
         .updateTable('clientes')
         .set({
-          nombre: `Cliente anonimizado ${f.id_cliente}`,
-          rut: `ANONIMIZADO-${f.id_cliente}`,
+          nombre: `Cliente anonimizado ${idPersona}`,
+          rut: `ANONIMIZADO-${idPersona}`,
           direccion: null,
           telefono: null,
           email: null,
@@ -256,10 +234,11 @@ export async function anonimizarCliente(
           datos_confirmados_en: null,
           id_externo: null,
           anonimizado: true,
+          bloqueado: false,
           version: sql`version + 1`,
           actualizado_en: new Date(),
         })
-        .where('id_cliente', '=', f.id_cliente)
+        .where('id_cliente', '=', idPersona)
         .execute();
     }
     // A merge keeps both records as they were, for undo: after an erasure there is nothing to undo to.
