@@ -6,7 +6,7 @@ import { digitosWhatsapp } from '../../shared/telefono.ts';
 import type { Conexion } from '../db/tipos.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
-import { encolarMensaje, encolarMensajes, firmarBaja, secretoBaja, tokenBaja, type MensajeNuevo } from './mensajes.ts';
+import { encolarMensajes, firmarBaja, secretoBaja, type MensajeNuevo } from './mensajes.ts';
 
 async function ajusteNumero(db: Conexion, clave: string, defecto: number) {
   const r = await db.selectFrom('ajustes').select('valor').where('clave', '=', clave).executeTakeFirst();
@@ -81,28 +81,29 @@ export async function generarRecordatorios(db: Conexion, publicUrl: string, hoy:
  * a quien consintió el canal (DOMAIN.md); los demás quedan listados para un llamado personal.
  */
 export async function generarSaludos(db: Conexion, publicUrl: string, hoy: string = hoyEnSantiago()) {
-  const filas = await fechasEspeciales(db, hoy, hoy);
-  let creados = 0;
-  for (const f of filas) {
-    if (!f.consentimiento_email || !f.email) continue;
-    const texto =
-      f.tipo === 'cumpleanos'
-        ? `¡Feliz cumpleaños, ${f.nombre.split(' ')[0]}! Le saluda todo el equipo del taller.`
-        : f.tipo === 'aniversario'
-          ? `¡Feliz aniversario a ${f.nombre}! Gracias por confiar en nosotros.`
-          : `Hoy se cumplen ${f.anios} año${f.anios === 1 ? '' : 's'} desde que ${f.nombre} es cliente del taller. ¡Gracias por su confianza!`;
-    const baja = `\n\nSi no desea recibir más correos nuestros: ${publicUrl.replace(/\/$/, '')}/api/public/baja/${await tokenBaja(db, f.id_cliente, 'email')}`;
-    const id = await encolarMensaje(db, {
-      id_cliente: f.id_cliente,
-      canal: 'email',
-      motivo: 'saludo',
-      clave: `saludo:${f.tipo}:${f.id_cliente}:${f.dia}`,
-      destino: f.email,
-      asunto: 'Un saludo del taller',
-      cuerpo: texto + baja,
-    });
-    if (id) creados++;
-  }
+  const filas = (await fechasEspeciales(db, hoy, hoy)).filter((f) => f.consentimiento_email && f.email);
+  const clave = await secretoBaja(db);
+  const base = publicUrl.replace(/\/$/, '');
+  const creados = await encolarMensajes(
+    db,
+    filas.map((f) => {
+      const texto =
+        f.tipo === 'cumpleanos'
+          ? `¡Feliz cumpleaños, ${f.nombre.split(' ')[0]}! Le saluda todo el equipo del taller.`
+          : f.tipo === 'aniversario'
+            ? `¡Feliz aniversario a ${f.nombre}! Gracias por confiar en nosotros.`
+            : `Hoy se cumplen ${f.anios} año${f.anios === 1 ? '' : 's'} desde que ${f.nombre} es cliente del taller. ¡Gracias por su confianza!`;
+      return {
+        id_cliente: f.id_cliente,
+        canal: 'email' as const,
+        motivo: 'saludo',
+        clave: `saludo:${f.tipo}:${f.id_cliente}:${f.dia}`,
+        destino: f.email,
+        asunto: 'Un saludo del taller',
+        cuerpo: `${texto}\n\nSi no desea recibir más correos nuestros: ${base}/api/public/baja/${firmarBaja(clave, f.id_cliente, 'email')}`,
+      };
+    }),
+  );
   return { saludos: creados };
 }
 

@@ -130,16 +130,15 @@ async function liberarLote(db: Conexion, ahora: Date): Promise<{ liberados: numb
       ORDER BY programado_para, id_mensaje LIMIT 500 FOR UPDATE SKIP LOCKED`.execute(trx);
     if (retenidos.rows.length === 0) return { liberados: 0, revisados: 0 };
     const decisiones = await decidirLote(trx, retenidos.rows, ahora);
-    let liberados = 0;
-    for (const [i, m] of retenidos.rows.entries()) {
+    // One statement for the whole batch: each message with its own decision.
+    const filas = retenidos.rows.map((m, i) => {
       const d = decisiones[i]!;
-      if (d.estado === 'pendiente') liberados++;
-      await trx
-        .updateTable('mensajes')
-        .set({ estado: d.estado, programado_para: d.programado_para, motivo_retencion: d.motivo_retencion })
-        .where('id_mensaje', '=', m.id_mensaje)
-        .execute();
-    }
+      return sql`(${m.id_mensaje}::bigint, ${d.estado}, ${d.programado_para}::timestamptz, ${d.motivo_retencion}::text)`;
+    });
+    await sql`UPDATE mensajes m SET estado = d.estado, programado_para = d.programado_para, motivo_retencion = d.motivo
+              FROM (VALUES ${sql.join(filas)}) AS d(id_mensaje, estado, programado_para, motivo)
+              WHERE m.id_mensaje = d.id_mensaje`.execute(trx);
+    const liberados = decisiones.filter((d) => d.estado === 'pendiente').length;
     return { liberados, revisados: retenidos.rows.length };
   });
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,6 +22,7 @@ import { IconBrandWhatsapp, IconInbox, IconMailOff } from '@tabler/icons-react';
 import { formatearFechaHora } from '../../shared/formato.ts';
 import { api, mensajeDeError } from '../api.ts';
 import { Cargando } from '../components/Cargando.tsx';
+import { useParametrosUrl } from '../components/parametrosUrl.ts';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { contar } from '../components/formato.ts';
 import { Seleccion } from '../components/Seleccion.tsx';
@@ -49,7 +50,7 @@ export default function Bandeja() {
 }
 
 function ContenidoBandeja() {
-  const [parametros, setParametros] = useSearchParams();
+  const [parametros, cambiar] = useParametrosUrl();
   const estado = (parametros.get('estado') as EstadoMensaje | null) ?? null;
   const canal = parametros.get('canal');
   const idCliente = Number(parametros.get('cliente')) || null;
@@ -57,20 +58,6 @@ function ContenidoBandeja() {
   const mensajes = useMensajes({ estado, canal, id_cliente: idCliente, offset: (pagina - 1) * POR_PAGINA });
   const sinServidor = useSinServidorCorreo();
   const [abierto, setAbierto] = useState<Mensaje | null>(null);
-
-  const cambiar = (cambios: Record<string, string | null>) =>
-    setParametros(
-      (previos) => {
-        const p = new URLSearchParams(previos);
-        for (const [clave, valor] of Object.entries(cambios)) {
-          if (valor) p.set(clave, valor);
-          else p.delete(clave);
-        }
-        if (!('pagina' in cambios)) p.delete('pagina');
-        return p;
-      },
-      { replace: true },
-    );
 
   const items = mensajes.data?.items ?? [];
   const total = mensajes.data?.total ?? 0;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import {
   Button,
   EmptyState,
@@ -16,6 +16,7 @@ import { IconDownload, IconMoodHappy, IconSpeakerphone } from '@tabler/icons-rea
 import { formatearFecha, formatearMonto } from '../../shared/formato.ts';
 import { consulta } from '../api.ts';
 import { Cargando } from '../components/Cargando.tsx';
+import { useParametrosUrl } from '../components/parametrosUrl.ts';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { contar } from '../components/formato.ts';
 import { Seccion } from '../components/Seccion.tsx';
@@ -47,7 +48,7 @@ export default function Inactivos() {
   const usuario = useUsuario();
   const navigate = useNavigate();
   const territorio = useTerritorio();
-  const [parametros, setParametros] = useSearchParams();
+  const [parametros, cambiarUrl] = useParametrosUrl();
   const meses = MESES.includes(parametros.get('meses') ?? '') ? Number(parametros.get('meses')) : 6;
   const region = parametros.get('region');
   const segmento = ['A', 'B', 'C'].includes(parametros.get('segmento') ?? '') ? parametros.get('segmento') : null;
@@ -61,18 +62,7 @@ export default function Inactivos() {
 
   const cambiar = (cambios: Record<string, string | null>) => {
     if (!('pagina' in cambios)) setSeleccion(new Set());
-    setParametros(
-      (previos) => {
-        const p = new URLSearchParams(previos);
-        for (const [clave, valor] of Object.entries(cambios)) {
-          if (valor) p.set(clave, valor);
-          else p.delete(clave);
-        }
-        if (!('pagina' in cambios)) p.delete('pagina');
-        return p;
-      },
-      { replace: true },
-    );
+    cambiarUrl(cambios);
   };
 
   function alternar(ids: number[], marcar: boolean) {

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   Alert,
   Anchor,
@@ -18,6 +18,7 @@ import { formatearFechaHora } from '../../shared/formato.ts';
 import { useUsuarios } from '../clientes/consultas.ts';
 import { CampoFecha } from '../components/CampoFecha.tsx';
 import { Cargando } from '../components/Cargando.tsx';
+import { useParametrosUrl } from '../components/parametrosUrl.ts';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { contar } from '../components/formato.ts';
 import { Seleccion } from '../components/Seleccion.tsx';
@@ -54,7 +55,7 @@ export default function Auditoria() {
 }
 
 function Contenido() {
-  const [parametros, setParametros] = useSearchParams();
+  const [parametros, cambiar] = useParametrosUrl();
   const numero = (clave: string) => Number(parametros.get(clave)) || null;
   const filtros = {
     id_usuario: numero('usuario'),
@@ -65,19 +66,6 @@ function Contenido() {
   };
   const registros = useAuditoria(filtros);
   const usuarios = useUsuarios();
-  const cambiar = (cambios: Record<string, string | null>) =>
-    setParametros(
-      (previos) => {
-        const p = new URLSearchParams(previos);
-        for (const [k, v] of Object.entries(cambios)) {
-          if (v) p.set(k, v);
-          else p.delete(k);
-        }
-        if (!('pagina' in cambios)) p.delete('pagina');
-        return p;
-      },
-      { replace: true },
-    );
   const datos = registros.data;
   const nombreCliente = datos?.items.find((r) => r.id_cliente === filtros.id_cliente)?.cliente;
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   Alert,
   Anchor,
@@ -20,6 +20,7 @@ import { IconChecks, IconChevronDown, IconShieldCheck } from '@tabler/icons-reac
 import { formatearFecha } from '../../shared/formato.ts';
 import { NOMBRE_TIPO_SOLICITUD } from '../../shared/privacidad.ts';
 import { Cargando } from '../components/Cargando.tsx';
+import { useParametrosUrl } from '../components/parametrosUrl.ts';
 import { ErrorCarga } from '../components/ErrorCarga.tsx';
 import { contar } from '../components/formato.ts';
 import { useUsuario } from '../sesion/sesion.ts';
@@ -42,23 +43,11 @@ export default function SolicitudesTitular() {
 }
 
 function Contenido() {
-  const [parametros, setParametros] = useSearchParams();
+  const [parametros, cambiar] = useParametrosUrl();
   const estado = ESTADOS.some((e) => e.value === parametros.get('estado')) ? parametros.get('estado')! : 'abierta';
   const pagina = Math.max(1, Number(parametros.get('pagina')) || 1);
   const solicitudes = useSolicitudes({ estado, pagina });
   const [accion, setAccion] = useState<{ tipo: 'bloqueo' | 'anonimizar'; s: Solicitud } | null>(null);
-  const cambiar = (cambios: Record<string, string | null>) =>
-    setParametros(
-      (previos) => {
-        const p = new URLSearchParams(previos);
-        for (const [k, v] of Object.entries(cambios)) {
-          if (v) p.set(k, v);
-          else p.delete(k);
-        }
-        return p;
-      },
-      { replace: true },
-    );
   const datos = solicitudes.data;
   return (
     <Stack gap="md">
