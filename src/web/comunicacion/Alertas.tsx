@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Anchor, Button, EmptyState, Group, Pagination, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { IconBellCheck } from '@tabler/icons-react';
 import { formatearFecha } from '../../shared/formato.ts';
@@ -16,6 +16,7 @@ import { puedeGestionarContacto, TIPOS_ALERTA } from './catalogos.ts';
 import { useAlertas } from './consultas.ts';
 import { FechasEspeciales } from './FechasEspeciales.tsx';
 import type { Alerta, TipoAlerta } from './tipos.ts';
+import { useParametrosUrl } from '../components/parametrosUrl.ts';
 
 const POR_PAGINA = 200;
 
@@ -24,7 +25,7 @@ export default function Alertas() {
   const usuario = useUsuario();
   const esAdmin = usuario.rol === 'admin';
   const gestiona = puedeGestionarContacto(usuario.rol);
-  const [parametros, setParametros] = useSearchParams();
+  const [parametros, cambiar] = useParametrosUrl();
   const todos = esAdmin && parametros.get('todos') === 'true';
   const tipo = TIPOS_ALERTA.find((t) => t.tipo === parametros.get('tipo'))?.tipo ?? null;
   const pagina = Math.max(1, Number(parametros.get('pagina')) || 1);
@@ -34,19 +35,6 @@ export default function Alertas() {
   const filtrada = useAlertas({ todos, tipo, offset }, tipo !== null);
   const lista = tipo ? filtrada : resumen;
   const registro = useRegistroInteraccion();
-
-  const cambiar = (cambios: Record<string, string | null>) =>
-    setParametros(
-      (previos) => {
-        const p = new URLSearchParams(previos);
-        for (const [clave, valor] of Object.entries(cambios)) {
-          if (valor) p.set(clave, valor);
-          else p.delete(clave);
-        }
-        return p;
-      },
-      { replace: true },
-    );
 
   const registrar = (a: Alerta, tipoContacto?: TipoInteraccion) =>
     registro.abrir({ cliente: { id_cliente: a.id_cliente, nombre: a.cliente }, tipo: tipoContacto, motivo: a.titulo });
