@@ -38,7 +38,7 @@ import { rutasUsuarios } from './usuarios/usuarios.rutas.ts';
 import { rutasDuplicados } from './calidad/duplicados.rutas.ts';
 import { rutasPrivacidad } from './privacidad/privacidad.rutas.ts';
 import { rutasAuditoria } from './auditoria/auditoria.rutas.ts';
-import { usuarioDeSesion } from './usuarios/usuarios.ts';
+import { crearCacheSesiones } from './usuarios/cacheSesiones.ts';
 
 z.config(z.locales.es());
 
@@ -62,7 +62,9 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('rancho', { db, config });
+  const sesiones = await crearCacheSesiones(db);
+  app.addHook('onClose', () => sesiones.cerrar());
+  app.decorate('rancho', { db, config, sesiones });
   app.decorateRequest('usuario', null);
 
   await app.register(cookie);
@@ -89,12 +91,15 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // Answers of the API carry personal data: no shared or browser cache keeps them.
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // A change to sessions or users made here counts before its answer leaves; other instances
+    // hear it through the database's notification.
+    if (request.method !== 'GET' && /^\/api\/(auth|usuarios)(\/|$|\?)/.test(request.url)) sesiones.vaciar();
   });
   registrarProblemas(app);
   registrarEntradaSinNulos(app);
   registrarSesion(
     app,
-    (token) => usuarioDeSesion(db.db, token),
+    (token) => sesiones.usuario(token),
     (request, usuario) => {
       request.usuario = usuario;
     },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import { Pool, types } from 'pg';
+import { Client, Pool, types } from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -14,6 +14,12 @@ export interface Db {
   engine: Engine;
   /** The PGlite instance, when embedded (for dumps and clones). */
   pglite: PGlite | null;
+  /**
+   * Listens on a notification channel (a constant identifier): `alAviso` on each notification,
+   * `alCaer` once if the listening connection is lost, after which notifications may have been
+   * missed. Resolves with the function that stops listening.
+   */
+  escuchar(canal: string, alAviso: () => void, alCaer: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -27,19 +33,57 @@ const asIs = (v: string) => v;
 /** Opens a PostgreSQL server connection pool. */
 export function openPostgres(url: string, options: { max?: number } = {}): Db {
   const parsers: Record<number, (v: string) => unknown> = { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs };
-  const pool = new Pool({
-    connectionString: url,
-    max: options.max ?? 10,
-    types: {
-      getTypeParser: ((oid: number, format?: string) =>
-        parsers[oid] ?? types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
-    },
-  });
+  const tipos = {
+    getTypeParser: ((oid: number, format?: string) =>
+      parsers[oid] ?? types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
+  };
+  const pool = new Pool({ connectionString: url, max: options.max ?? 10, types: tipos });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', (err) => console.error(`PostgreSQL: conexión inactiva perdida (${err.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', pglite: null, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    pglite: null,
+    escuchar: (...a) => escucharPostgres(url, ...a),
+    close: () => db.destroy(),
+  };
+}
+
+/** LISTEN needs a connection of its own, outside the pool, held for as long as we listen. */
+async function escucharPostgres(
+  url: string,
+  canal: string,
+  alAviso: () => void,
+  alCaer: () => void,
+): Promise<() => Promise<void>> {
+  const cliente = new Client({ connectionString: url, application_name: `rancho ${canal}` });
+  let activo = true;
+  const caer = () => {
+    if (!activo) return;
+    activo = false;
+    alCaer();
+    cliente.end().catch(() => {});
+  };
+  // Without an 'error' listener a dropped connection would crash the process.
+  cliente.on('error', caer);
+  cliente.on('end', caer);
+  cliente.on('notification', (aviso) => {
+    if (activo && aviso.channel === canal) alAviso();
+  });
+  try {
+    await cliente.connect();
+    await cliente.query(`LISTEN ${canal}`);
+  } catch (e) {
+    activo = false;
+    await cliente.end().catch(() => {});
+    throw e;
+  }
+  return async () => {
+    activo = false;
+    await cliente.end().catch(() => {});
+  };
 }
 
 /** Creates a PGlite instance with the extensions and parsers the app needs. */
@@ -59,6 +103,11 @@ export function wrapPglite(pglite: PGlite, release: () => void = () => {}): Db {
     db,
     engine: 'pglite',
     pglite,
+    // One process, one session: nothing to lose, so `alCaer` never runs.
+    escuchar: async (canal, alAviso) => {
+      const dejar = await pglite.listen(canal, () => alAviso());
+      return () => dejar();
+    },
     close: async () => {
       await db.destroy();
       release();

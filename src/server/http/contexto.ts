@@ -1,3 +1,4 @@
+import type { CacheSesiones } from '../usuarios/cacheSesiones.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../auditoria/auditoria.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
@@ -9,7 +10,7 @@ declare module 'fastify' {
     usuario: Usuario | null;
   }
   interface FastifyInstance {
-    rancho: { db: Db; config: Config };
+    rancho: { db: Db; config: Config; sesiones: CacheSesiones };
   }
 }
 

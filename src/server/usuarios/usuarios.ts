@@ -302,18 +302,23 @@ function hashFicticio(): Promise<string> {
   return ficticio;
 }
 
-/** The user behind a session token, or null when missing, unknown or expired. */
-export async function usuarioDeSesion(db: Conexion, token: string | undefined): Promise<Usuario | null> {
+/** The user behind a session token and when the session ends, or null when missing, unknown or expired. */
+export async function sesionVigente(
+  db: Conexion,
+  token: string | undefined,
+): Promise<{ usuario: Usuario; expira_en: Date } | null> {
   if (!token) return null;
   const fila = await db
     .selectFrom('sesiones')
     .innerJoin('usuarios', 'usuarios.id_usuario', 'sesiones.id_usuario')
-    .select(['usuarios.id_usuario', 'usuarios.email', 'usuarios.nombre', 'usuarios.rol'])
+    .select(['usuarios.id_usuario', 'usuarios.email', 'usuarios.nombre', 'usuarios.rol', 'sesiones.expira_en'])
     .where('sesiones.id_sesion', '=', hashToken(token))
     .where('sesiones.expira_en', '>', new Date())
     .where('usuarios.activo', '=', true)
     .executeTakeFirst();
-  return fila ?? null;
+  if (!fila) return null;
+  const { expira_en, ...usuario } = fila;
+  return { usuario, expira_en: new Date(expira_en) };
 }
 
 export async function cerrarSesion(db: Conexion, token: string | undefined): Promise<void> {
