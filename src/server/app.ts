@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import { registrarEntradaSinNulos } from './http/entrada.ts';
-import { registrarProblemas } from './http/problemas.ts';
+import { errorDelEnrutador, registrarProblemas } from './http/problemas.ts';
 import { registrarSesion } from './http/sesion.ts';
 import { rutasCalidad } from './calidad/calidad.rutas.ts';
 import { rutasClientes } from './clientes/clientes.rutas.ts';
@@ -59,6 +59,7 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: errorDelEnrutador,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

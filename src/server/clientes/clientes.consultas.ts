@@ -5,6 +5,7 @@ import { plegar } from '../../shared/texto.ts';
 import { buscarComuna, buscarRegion } from '../../shared/territorio.ts';
 import type { FiltrosClientes } from '../../shared/listas.ts';
 import type { Conexion } from '../db/tipos.ts';
+import { totalRecordado } from './conteos.ts';
 import type { Database } from '../db/schema.ts';
 
 const COLUMNAS_RESUMEN = [
@@ -25,25 +26,52 @@ export type FilaResumenCliente = Awaited<ReturnType<typeof buscarClientes>>['fil
 
 type Consulta = SelectQueryBuilder<Database & { c: Database['clientes'] }, 'c', object>;
 
+/** Words of a search that a typo correction looks at: four letters or more, at most eight. */
+function palabrasDeBusqueda(q: string): string[] {
+  return plegar(q).split(' ').filter(Boolean).slice(0, 8);
+}
+
+/** `%texto%` for LIKE, with LIKE's own wildcards in the text taken literally. */
+const contiene = (texto: string) => `%${texto.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
 /**
- * Condición de búsqueda: cada palabra aparece en nombre, RUT, email, comuna o teléfono; con `difuso`,
- * también la que casi aparece (trigramas: errores de tipeo).
+ * Condición de búsqueda: cada palabra aparece en nombre, RUT, email, comuna o teléfono; con
+ * `parecidas`, también puede aparecer en su lugar una palabra de los nombres que se le parece
+ * (errores de tipeo).
  */
-function aplicarTexto(consulta: Consulta, q: string, difuso: boolean): Consulta {
+function aplicarTexto(consulta: Consulta, q: string, parecidas: Map<string, string[]> | null): Consulta {
   const rut = rutBuscable(q);
   if (rut) {
     // RUT o teléfono: dígitos seguidos dentro del texto de búsqueda.
     return consulta.where('c.busqueda', 'like', `%${rut.toLowerCase()}%`);
   }
-  const palabras = plegar(q).split(' ').filter(Boolean).slice(0, 8);
-  for (const palabra of palabras) {
-    const patron = `%${palabra.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  for (const palabra of palabrasDeBusqueda(q)) {
+    const otras = parecidas?.get(palabra) ?? [];
     consulta =
-      difuso && palabra.length >= 4
-        ? consulta.where((eb) => eb.or([eb('c.busqueda', 'like', patron), sql<boolean>`${palabra} <% c.busqueda`]))
-        : consulta.where('c.busqueda', 'like', patron);
+      otras.length > 0
+        ? consulta.where((eb) => eb.or([palabra, ...otras].map((p) => eb('c.busqueda', 'like', contiene(p)))))
+        : consulta.where('c.busqueda', 'like', contiene(palabra));
   }
   return consulta;
+}
+
+/**
+ * For each word of the search (four letters or more), up to five words of the clientes' names and
+ * comunas that look like it (pg_trgm similarity), from the dictionary the triggers of migration 0013
+ * keep. Comparing against a few thousand distinct words is cheap even for a typo in «agrícola»,
+ * which against every cliente's text would match most of the trigram index.
+ */
+async function palabrasParecidas(db: Conexion, q: string): Promise<Map<string, string[]>> {
+  const palabras = palabrasDeBusqueda(q).filter((p) => p.length >= 4);
+  if (palabras.length === 0) return new Map();
+  const r = await sql<{ palabra: string; parecida: string }>`
+    SELECT b.palabra, p.palabra AS parecida FROM unnest(${sql.val(palabras)}::text[]) AS b(palabra)
+    CROSS JOIN LATERAL (
+      SELECT d.palabra FROM palabras_busqueda d WHERE d.palabra % b.palabra AND d.palabra <> b.palabra
+      ORDER BY similarity(d.palabra, b.palabra) DESC, d.palabra LIMIT 5) p`.execute(db);
+  const parecidas = new Map<string, string[]>();
+  for (const { palabra, parecida } of r.rows) parecidas.set(palabra, [...(parecidas.get(palabra) ?? []), parecida]);
+  return parecidas;
 }
 
 /**
@@ -80,8 +108,12 @@ export const tieneConsentimiento = sql<boolean>`EXISTS (
     AND NOT EXISTS (SELECT 1 FROM consentimientos k2 WHERE k2.id_cliente = k.id_cliente AND k2.canal = k.canal
                       AND (k2.fecha, k2.id_consentimiento) > (k.fecha, k.id_consentimiento)))`;
 
-function aplicarFiltros(consulta: Consulta, f: FiltrosClientes, difuso = true): Consulta | null {
-  if (f.q?.trim()) consulta = aplicarTexto(consulta, f.q, difuso);
+function aplicarFiltros(
+  consulta: Consulta,
+  f: FiltrosClientes,
+  parecidas: Map<string, string[]> | null = null,
+): Consulta | null {
+  if (f.q?.trim()) consulta = aplicarTexto(consulta, f.q, parecidas);
   if (!f.archivados) consulta = consulta.where('c.archivado', '=', false);
   if (f.region) {
     const r = buscarRegion(f.region);
@@ -160,14 +192,23 @@ function ordenar(consulta: Consulta, orden: NonNullable<FiltrosClientes['orden']
 /** Past this many matches a text search is ordered by name instead of by relevance. */
 const MUCHAS_COINCIDENCIAS = 1000;
 
-async function pagina(db: Conexion, f: FiltrosClientes, difuso: boolean) {
-  const base = aplicarFiltros(db.selectFrom('clientes as c'), f, difuso);
+async function pagina(db: Conexion, f: FiltrosClientes, parecidas: Map<string, string[]> | null) {
+  const base = aplicarFiltros(db.selectFrom('clientes as c'), f, parecidas);
   if (!base) return { total: 0, ids: [] as number[] };
+  const { limit: _l, offset: _o, orden: _r, ...filtros } = f;
+  const clave = JSON.stringify([
+    [...(parecidas ?? [])],
+    Object.entries(filtros).sort(([a], [b]) => a.localeCompare(b)),
+  ]);
+  const contar = () =>
+    totalRecordado(db, clave, async () =>
+      Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    );
   const orden = f.orden ?? (f.q?.trim() ? 'relevancia' : 'nombre');
   if (f.q?.trim() && orden === 'relevancia') {
     // Ranking reads every match; for a word in thousands of names («agrícola», «ltda») every one
     // contains it and the ranking is the name order anyway, which the name index walks for free.
-    const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const total = await contar();
     if (total === 0) return { total, ids: [] as number[] };
     const ids = await ordenar(base, total > MUCHAS_COINCIDENCIAS ? 'nombre' : 'relevancia', plegar(f.q))
       .select('c.id_cliente')
@@ -186,9 +227,9 @@ async function pagina(db: Conexion, f: FiltrosClientes, difuso: boolean) {
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    contar(),
   ]);
-  return { total: Number(total.n), ids: ids.map((r) => r.id_cliente) };
+  return { total, ids: ids.map((r) => r.id_cliente) };
 }
 
 /**
@@ -199,8 +240,11 @@ async function pagina(db: Conexion, f: FiltrosClientes, difuso: boolean) {
  */
 export async function buscarClientes(db: Conexion, f: FiltrosClientes) {
   const conTexto = Boolean(f.q?.trim()) && !rutBuscable(f.q!);
-  let r = await pagina(db, f, !conTexto);
-  if (conTexto && r.total < f.limit) r = await pagina(db, f, true);
+  let r = await pagina(db, f, null);
+  if (conTexto && r.total < f.limit) {
+    const parecidas = await palabrasParecidas(db, f.q!);
+    if (parecidas.size > 0) r = await pagina(db, f, parecidas);
+  }
   if (r.ids.length === 0) return { total: r.total, filas: [] };
   const [filas, equipos] = await Promise.all([
     db.selectFrom('clientes as c').select(COLUMNAS_RESUMEN).where('c.id_cliente', 'in', r.ids).execute(),
@@ -251,12 +295,22 @@ export async function buscarNombresParecidos(db: Conexion, nombreComparable: str
   return consulta.orderBy('parecido', 'desc').limit(5).execute();
 }
 
+/** The list's default page size: how many exact matches make typo corrections unnecessary. */
+const PAGINA = 25;
+
 /** Every cliente id the list's filters keep (no paging): the recipients of a campaign. */
 export async function idsClientesFiltrados(
   db: Conexion,
   f: Omit<FiltrosClientes, 'limit' | 'offset' | 'orden'>,
 ): Promise<number[]> {
-  const base = aplicarFiltros(db.selectFrom('clientes as c'), { ...f, limit: 1, offset: 0 });
-  if (!base) return [];
-  return (await base.select('c.id_cliente').orderBy('c.id_cliente').execute()).map((r) => r.id_cliente);
+  const ids = async (parecidas: Map<string, string[]> | null) => {
+    const base = aplicarFiltros(db.selectFrom('clientes as c'), { ...f, limit: 1, offset: 0 }, parecidas);
+    if (!base) return [];
+    return (await base.select('c.id_cliente').orderBy('c.id_cliente').execute()).map((r) => r.id_cliente);
+  };
+  // The list's rule: typo corrections only when the exact matches do not fill a page.
+  const exactos = await ids(null);
+  if (exactos.length >= PAGINA || !f.q?.trim() || rutBuscable(f.q)) return exactos;
+  const parecidas = await palabrasParecidas(db, f.q);
+  return parecidas.size > 0 ? ids(parecidas) : exactos;
 }

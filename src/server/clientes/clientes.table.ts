@@ -69,3 +69,8 @@ export interface ConsentimientosTable {
   fuente: string;
   id_usuario: number | null;
 }
+
+/** Words of the clientes' names and comunas (folded), kept by triggers: the dictionary for typos. */
+export interface PalabrasBusquedaTable {
+  palabra: string;
+}

@@ -8,6 +8,7 @@ import type {
   ConsentimientosTable,
   ContactosClienteTable,
   EtiquetasTable,
+  PalabrasBusquedaTable,
 } from '../clientes/clientes.table.ts';
 import type {
   AlertasTable,
@@ -50,6 +51,7 @@ export interface Database {
   mensajes: MensajesTable;
   metricas_clientes: MetricasClientesTable;
   ordenes_trabajo: OrdenesTrabajoTable;
+  palabras_busqueda: PalabrasBusquedaTable;
   pedidos_repuestos: PedidosRepuestosTable;
   planes_mantencion: PlanesMantencionTable;
   plantillas_encuesta: PlantillasEncuestaTable;

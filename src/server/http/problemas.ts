@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorApp, type CodigoError } from './errores.ts';
 
@@ -113,6 +113,31 @@ export function registrarProblemas(app: FastifyInstance): void {
         detail: `No existe ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}.`,
       }),
   );
+}
+
+/**
+ * Errors the router raises before any route runs (Fastify's `frameworkErrors`): a malformed URL
+ * and a path parameter longer than any id. Same Spanish problem+json as everything else; an
+ * over-long parameter names nothing that exists, so it is a 404.
+ */
+export function errorDelEnrutador(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const largo = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const status = largo
+    ? 404
+    : error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+      ? error.statusCode
+      : 400;
+  void reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: 'about:blank',
+      title: largo ? TITULOS[404] : 'La dirección no es válida',
+      status,
+      detail: largo
+        ? `No existe ${request.method} ${request.url.split('?')[0]!.slice(0, 120)}….`
+        : 'La dirección pedida tiene caracteres o codificación no válidos.',
+    });
 }
 
 const TITULOS: Record<number, string> = {

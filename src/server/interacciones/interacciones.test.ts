@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crearAppDePrueba, cuerpo, type AppDePrueba } from '../../../test/app.ts';
 import { crearCliente } from '../../../test/fabricas.ts';
-import { hoyEnSantiago } from '../../shared/formato.ts';
+import { fechaEnSantiago, hoyEnSantiago } from '../../shared/formato.ts';
 import { restarMeses } from '../../shared/actividad.ts';
 
 let t: AppDePrueba;
@@ -50,7 +50,9 @@ describe('registrar interacciones', () => {
       .selectAll()
       .where('id_cliente', '=', id)
       .executeTakeFirstOrThrow();
-    expect(m).toMatchObject({ cantidad_interacciones_ultimo_anio: 1, dias_desde_ultima_interaccion: 0 });
+    // An hour ago is yesterday in Santiago between 00:00 and 01:00.
+    const dias = (Date.parse(hoyEnSantiago()) - Date.parse(fechaEnSantiago(fecha))) / 86_400_000;
+    expect(m).toMatchObject({ cantidad_interacciones_ultimo_anio: 1, dias_desde_ultima_interaccion: dias });
     expect(m.ultima_interaccion?.toISOString()).toBe(fecha);
   });
 

@@ -3,6 +3,8 @@ import type { Conexion } from '../db/tipos.ts';
 
 /** Kysely's own bookkeeping: the restore recreates it by running the migrations. */
 export const TABLAS_MIGRACION = ['kysely_migration', 'kysely_migration_lock'];
+/** Rebuilt by triggers from other tables as those are loaded: dumping them would load them twice. */
+const TABLAS_DERIVADAS = ['palabras_busqueda'];
 
 export interface Columna {
   nombre: string;
@@ -52,7 +54,7 @@ export async function leerCatalogo(db: Conexion): Promise<{ tablas: Tabla[]; sec
 
   const tablas = new Map<string, Tabla>();
   for (const f of columnas.rows) {
-    if (TABLAS_MIGRACION.includes(f.tabla)) continue;
+    if (TABLAS_MIGRACION.includes(f.tabla) || TABLAS_DERIVADAS.includes(f.tabla)) continue;
     let t = tablas.get(f.tabla);
     if (!t) {
       t = { nombre: f.tabla, columnas: [], identidadSiempre: false, clave: [], autoReferencia: null };

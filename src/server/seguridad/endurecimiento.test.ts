@@ -270,6 +270,10 @@ describe('límites de tamaño', () => {
     const largo = await t.app.inject({ url: `/api/clientes/${'9'.repeat(300)}`, headers: { cookie: lectura } });
     expect(largo.statusCode).toBe(404);
     expect(cuerpo(largo).detail.length).toBeLessThan(300);
+    expect(largo.headers['content-type']).toMatch(/problem\+json/);
+    const malformada = await t.app.inject({ url: '/api/clientes/%E0%A4%A', headers: { cookie: lectura } });
+    expect(malformada.statusCode).toBe(400);
+    expect(cuerpo(malformada).title).toBe('La dirección no es válida');
     const consulta = await t.app.inject({ url: `/api/clientes?q=${'a'.repeat(5000)}`, headers: { cookie: lectura } });
     expect(consulta.statusCode).toBe(400);
   });
