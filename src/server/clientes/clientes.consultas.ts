@@ -26,7 +26,7 @@ export type FilaResumenCliente = Awaited<ReturnType<typeof buscarClientes>>['fil
 
 type Consulta = SelectQueryBuilder<Database & { c: Database['clientes'] }, 'c', object>;
 
-/** Words of a search that a typo correction looks at: four letters or more, at most eight. */
+/** The folded words of a search, at most eight: each must appear (or, corrected, a word like it). */
 function palabrasDeBusqueda(q: string): string[] {
   return plegar(q).split(' ').filter(Boolean).slice(0, 8);
 }
