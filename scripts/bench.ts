@@ -139,6 +139,16 @@ async function iniciarSesion(base: string): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('es-CL')} MB`;
+
+/** Tamaño de la base y de la caché de PostgreSQL: si la base no cabe, las lecturas salen del disco. */
+async function memoriaDelServidor(db: Conexion): Promise<{ base: number; buffers: number }> {
+  const r = await sql<{ base: number; buffers: number }>`
+    SELECT pg_database_size(current_database())::int8 AS base,
+           pg_size_bytes(current_setting('shared_buffers'))::int8 AS buffers`.execute(db);
+  return r.rows[0]!;
+}
+
 /** La URL de la base sin contraseña, para el informe. */
 function destino(config: Config): string {
   if (!config.databaseUrl) return `embebida en ${config.dataDir}`;
@@ -188,6 +198,13 @@ async function principal(): Promise<void> {
   const version =
     (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(db.db)).rows[0]?.v ?? '?';
   log(`${db.engine === 'postgres' ? `PostgreSQL ${version}` : `PGlite (PostgreSQL ${version})`} · ${destino(config)}`);
+  const memoria = db.engine === 'postgres' ? await memoriaDelServidor(db.db) : null;
+  if (memoria && memoria.base > memoria.buffers) {
+    log(
+      `atención: la base (${mb(memoria.base)}) no cabe en shared_buffers (${mb(memoria.buffers)}): parte de cada lectura ` +
+        'va al sistema operativo y las cifras lo incluyen. Se recomienda shared_buffers ≥ el tamaño de la base (README).',
+    );
+  }
   log(
     Object.entries(conteos)
       .map(([t, n]) => `${t} ${n.toLocaleString('es-CL')}`)
@@ -283,6 +300,7 @@ async function principal(): Promise<void> {
     motor: db.engine,
     version_servidor: version,
     base: destino(config),
+    memoria_servidor: memoria,
     conteos,
     node: process.version,
     maquina,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
@@ -6,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Database } from './schema.ts';
+import { MARCA_PREPARADA } from './tipos.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -30,6 +32,29 @@ const DATE = 1082;
 const toNumber = (v: string) => Number(v);
 const asIs = (v: string) => v;
 
+const nombresPreparadas = new Map<string, string>();
+
+/** The statement's name comes from its text: the same text, the same statement on every connection. */
+function nombrePreparada(texto: string): string {
+  let nombre = nombresPreparadas.get(texto);
+  if (!nombre) {
+    nombre = `rancho_${createHash('sha1').update(texto).digest('hex').slice(0, 24)}`;
+    nombresPreparadas.set(texto, nombre);
+  }
+  return nombre;
+}
+
+/** A pooled connection that runs the queries marked `preparada` as named prepared statements. */
+class ClienteConPreparadas extends Client {
+  override query(...args: unknown[]): never {
+    const [texto, valores, alTerminar] = args;
+    if (typeof texto === 'string' && texto.startsWith(MARCA_PREPARADA)) {
+      args = [{ name: nombrePreparada(texto), text: texto, values: valores }, alTerminar];
+    }
+    return (Client.prototype.query as (...a: unknown[]) => never).apply(this, args);
+  }
+}
+
 /** Opens a PostgreSQL server connection pool. */
 export function openPostgres(url: string, options: { max?: number } = {}): Db {
   const parsers: Record<number, (v: string) => unknown> = { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs };
@@ -37,7 +62,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
     getTypeParser: ((oid: number, format?: string) =>
       parsers[oid] ?? types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
   };
-  const pool = new Pool({ connectionString: url, max: options.max ?? 10, types: tipos });
+  const pool = new Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: tipos,
+    Client: ClienteConPreparadas,
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', (err) => console.error(`PostgreSQL: conexión inactiva perdida (${err.message})`));

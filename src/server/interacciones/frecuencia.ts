@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { restarMeses } from '../../shared/actividad.ts';
 import { hoyEnSantiago } from '../../shared/formato.ts';
 import { TIPOS_INTERACCION } from '../../shared/interacciones.ts';
-import type { Conexion } from '../db/tipos.ts';
+import { preparada, type Conexion } from '../db/tipos.ts';
 import { noEncontrado } from '../http/errores.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
@@ -26,12 +26,12 @@ export async function frecuenciaCliente(
   if (!existe) throw noEncontrado(`El cliente ${idCliente}`);
   const primerMes = `${restarMeses(hoy, 23).slice(0, 7)}-01`;
   const [porMes, intervalos] = await Promise.all([
-    sql<{ mes: string; tipo: string; n: number }>`
+    sql<{ mes: string; tipo: string; n: number }>`${preparada}
       SELECT to_char(fecha AT TIME ZONE 'America/Santiago', 'YYYY-MM') AS mes, tipo, count(*) AS n
       FROM interacciones_cliente
       WHERE id_cliente = ${idCliente} AND (fecha AT TIME ZONE 'America/Santiago')::date >= ${primerMes}::date
       GROUP BY 1, 2`.execute(db),
-    sql<{ promedio: number | null; mediana: number | null; ultima: string | null; contactos: number }>`
+    sql<{ promedio: number | null; mediana: number | null; ultima: string | null; contactos: number }>`${preparada}
       WITH d AS (
         SELECT (fecha AT TIME ZONE 'America/Santiago')::date AS dia FROM interacciones_cliente WHERE id_cliente = ${idCliente}
       ),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { TIPOS_TIMELINE, type TipoTimeline } from '../../shared/interacciones.ts';
-import type { Conexion } from '../db/tipos.ts';
+import { preparada, type Conexion } from '../db/tipos.ts';
 import { noEncontrado } from '../http/errores.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
@@ -56,27 +56,28 @@ export async function timelineCliente(
   f: { tipo?: TipoTimeline[]; limit: number; offset: number },
 ) {
   exigirRol(usuario, TODOS, 'ver la historia del cliente');
-  const existe = await db
-    .selectFrom('clientes')
-    .select('id_cliente')
-    .where('id_cliente', '=', idCliente)
-    .executeTakeFirst();
-  if (!existe) throw noEncontrado(`El cliente ${idCliente}`);
   const tipos = f.tipo?.length ? f.tipo : [...TIPOS_TIMELINE];
   const union = sql.join(
     tipos.map((t) => FUENTES[t](idCliente)),
     sql` UNION ALL `,
   );
-  const [filas, total] = await Promise.all([
-    sql<Omit<EventoTimeline, 'fecha'> & { fecha: Date }>`
-      SELECT * FROM (${union}) AS t ORDER BY fecha DESC, tipo, id DESC LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
-    sql<{ n: number }>`SELECT count(*) AS n FROM (${union}) AS t`.execute(db),
-  ]);
+  // One prepared statement (one text per set of kinds): existence, total and page in a round trip.
+  type Fila = { existe: boolean; total: number; items: (Omit<EventoTimeline, 'fecha'> & { fecha: string })[] };
+  const respuesta = await sql<Fila>`${preparada}
+    WITH t AS (${union})
+    SELECT EXISTS (SELECT 1 FROM clientes WHERE id_cliente = ${idCliente}) AS existe,
+           (SELECT count(*) FROM t) AS total,
+           coalesce((SELECT json_agg(p ORDER BY p.fecha DESC, p.tipo, p.id DESC) FROM (
+             SELECT * FROM t ORDER BY fecha DESC, tipo, id DESC LIMIT ${f.limit} OFFSET ${f.offset}) AS p), '[]') AS items`.execute(
+    db,
+  );
+  const fila = respuesta.rows[0]!;
+  if (!fila.existe) throw noEncontrado(`El cliente ${idCliente}`);
   return {
-    total: Number(total.rows[0]?.n ?? 0),
+    total: Number(fila.total),
     limit: f.limit,
     offset: f.offset,
-    items: filas.rows.map((r) => ({
+    items: fila.items.map((r) => ({
       ...r,
       id: Number(r.id),
       fecha: new Date(r.fecha).toISOString(),
