@@ -13,63 +13,64 @@ import { tieneConsentimiento, type FilaCliente } from './clientes.consultas.ts';
 const DIAS_AVISO_MANTENCION = 30;
 
 /**
- * Everything the ficha shows, read in one prepared statement (one round trip, planned once per
- * connection: planning it costs three times what running it does): the cliente, its machines with readings and last service, the last interactions, open
- * follow-ups, recent órdenes and pedidos, open quotes, surveys and metrics.
+ * Everything the ficha shows: the cliente, its machines with readings and last service, the last
+ * interactions, open follow-ups, recent órdenes and pedidos, open quotes, surveys and metrics.
+ * One prepared statement (one round trip, planned once per connection: planning it costs three
+ * times what running it does), built as json rather than jsonb: it is only read back as text.
  */
 async function leerFicha(db: Conexion, id: number) {
   const r = await sql<{ ficha: Record<string, any> | null }>`${preparada}
-    SELECT jsonb_build_object(
+    SELECT json_build_object(
       'cliente', (SELECT to_jsonb(c) - 'busqueda' || jsonb_build_object(
           'responsable', (SELECT nombre FROM usuarios WHERE id_usuario = c.id_responsable),
           'etiquetas', coalesce((SELECT jsonb_agg(jsonb_build_object('id_etiqueta', t.id_etiqueta, 'nombre', t.nombre, 'color', t.color) ORDER BY t.nombre)
                         FROM clientes_etiquetas ce JOIN etiquetas t ON t.id_etiqueta = ce.id_etiqueta WHERE ce.id_cliente = c.id_cliente), '[]'::jsonb),
           'consentimiento_vigente', ${tieneConsentimiento})
         FROM clientes c WHERE c.id_cliente = ${id}),
-      'equipos', coalesce((SELECT jsonb_agg(jsonb_build_object(
+      'equipos', coalesce((SELECT json_agg(json_build_object(
           'id_equipo', e.id_equipo, 'tipo', e.tipo, 'marca', e.marca, 'modelo', e.modelo, 'anio', e.anio,
           'numero_serie', e.numero_serie, 'horometro', e.horometro, 'fecha_horometro', e.fecha_horometro, 'activo', e.activo,
           'fecha_alta', e.fecha_alta,
           'intervalo_horas', coalesce(e.intervalo_horas, pm.intervalo_horas, pt.intervalo_horas),
           'intervalo_meses', coalesce(e.intervalo_meses, pm.intervalo_meses, pt.intervalo_meses),
-          'ultimo_servicio', (SELECT jsonb_build_object('id_orden', o.id_orden, 'fecha', coalesce(o.fecha_cierre, o.fecha_ingreso), 'tipo', o.tipo, 'horometro', o.horometro)
+          'ultimo_servicio', (SELECT json_build_object('id_orden', o.id_orden, 'fecha', coalesce(o.fecha_cierre, o.fecha_ingreso), 'tipo', o.tipo, 'horometro', o.horometro)
                               FROM ordenes_trabajo o WHERE o.id_equipo = e.id_equipo AND o.estado IN ('terminada', 'entregada')
                               ORDER BY coalesce(o.fecha_cierre, o.fecha_ingreso) DESC LIMIT 1),
           'cantidad_servicios', (SELECT count(*) FROM ordenes_trabajo o WHERE o.id_equipo = e.id_equipo AND o.estado <> 'cancelada'),
-          'lecturas', coalesce((SELECT jsonb_agg(jsonb_build_object('fecha', l.fecha, 'horas', l.horas) ORDER BY l.fecha)
-                                FROM lecturas_horometro l WHERE l.id_equipo = e.id_equipo), '[]'::jsonb)
+          'lecturas', coalesce((SELECT json_agg(json_build_object('fecha', l.fecha, 'horas', l.horas) ORDER BY l.fecha)
+                                FROM lecturas_horometro l WHERE l.id_equipo = e.id_equipo), '[]'::json)
         ) ORDER BY e.activo DESC, e.id_equipo)
         FROM equipos e
         LEFT JOIN planes_mantencion pm ON pm.tipo = e.tipo AND lower(pm.marca) = lower(e.marca)
         LEFT JOIN planes_mantencion pt ON pt.tipo = e.tipo AND pt.marca IS NULL
-        WHERE e.id_cliente = ${id}), '[]'::jsonb),
-      'interacciones', coalesce((SELECT jsonb_agg(x ORDER BY x.fecha DESC, x.id_interaccion DESC) FROM (
+        WHERE e.id_cliente = ${id}), '[]'::json),
+      'interacciones', coalesce((SELECT json_agg(x ORDER BY x.fecha DESC, x.id_interaccion DESC) FROM (
           SELECT i.id_interaccion, i.fecha, i.tipo, i.motivo, i.resultado, i.seguimiento_requerido, i.fecha_seguimiento,
                  i.seguimiento_completado_en, u.nombre AS usuario
           FROM interacciones_cliente i LEFT JOIN usuarios u ON u.id_usuario = i.id_usuario
-          WHERE i.id_cliente = ${id} ORDER BY i.fecha DESC, i.id_interaccion DESC LIMIT 10) x), '[]'::jsonb),
-      'seguimientos', coalesce((SELECT jsonb_agg(x ORDER BY x.fecha_seguimiento) FROM (
+          WHERE i.id_cliente = ${id} ORDER BY i.fecha DESC, i.id_interaccion DESC LIMIT 10) x), '[]'::json),
+      'seguimientos', coalesce((SELECT json_agg(x ORDER BY x.fecha_seguimiento) FROM (
           SELECT i.id_interaccion, i.motivo, i.fecha_seguimiento, r.nombre AS responsable, i.id_responsable_seguimiento
           FROM interacciones_cliente i LEFT JOIN usuarios r ON r.id_usuario = i.id_responsable_seguimiento
           WHERE i.id_cliente = ${id} AND i.seguimiento_requerido AND i.seguimiento_completado_en IS NULL
-          ORDER BY i.fecha_seguimiento LIMIT 20) x), '[]'::jsonb),
-      'ordenes', coalesce((SELECT jsonb_agg(x ORDER BY x.fecha_ingreso DESC, x.id_orden DESC) FROM (
+          ORDER BY i.fecha_seguimiento LIMIT 20) x), '[]'::json),
+      'ordenes', coalesce((SELECT json_agg(x ORDER BY x.fecha_ingreso DESC, x.id_orden DESC) FROM (
           SELECT o.id_orden, o.numero, o.tipo, o.estado, o.fecha_ingreso, o.fecha_cierre, o.monto_total, o.id_equipo,
                  e.tipo || ' ' || e.marca || coalesce(' ' || e.modelo, '') AS equipo
           FROM ordenes_trabajo o LEFT JOIN equipos e ON e.id_equipo = o.id_equipo
-          WHERE o.id_cliente = ${id} ORDER BY o.fecha_ingreso DESC, o.id_orden DESC LIMIT 5) x), '[]'::jsonb),
-      'pedidos', coalesce((SELECT jsonb_agg(x ORDER BY x.fecha DESC, x.id_pedido DESC) FROM (
+          WHERE o.id_cliente = ${id} ORDER BY o.fecha_ingreso DESC, o.id_orden DESC LIMIT 5) x), '[]'::json),
+      'pedidos', coalesce((SELECT json_agg(x ORDER BY x.fecha DESC, x.id_pedido DESC) FROM (
           SELECT id_pedido, numero, fecha, estado, fecha_entrega, monto_total FROM pedidos_repuestos
-          WHERE id_cliente = ${id} ORDER BY fecha DESC, id_pedido DESC LIMIT 5) x), '[]'::jsonb),
-      'cotizaciones_abiertas', coalesce((SELECT jsonb_agg(x ORDER BY x.fecha_vencimiento NULLS LAST) FROM (
+          WHERE id_cliente = ${id} ORDER BY fecha DESC, id_pedido DESC LIMIT 5) x), '[]'::json),
+      'cotizaciones_abiertas', coalesce((SELECT json_agg(x ORDER BY x.fecha_vencimiento NULLS LAST) FROM (
           SELECT id_cotizacion, numero, fecha, fecha_vencimiento, monto_total, descripcion FROM cotizaciones
-          WHERE id_cliente = ${id} AND estado = 'pendiente' ORDER BY fecha_vencimiento NULLS LAST LIMIT 20) x), '[]'::jsonb),
-      'encuestas', coalesce((SELECT jsonb_agg(x ORDER BY x.fecha DESC, x.id_encuesta DESC) FROM (
+          WHERE id_cliente = ${id} AND estado = 'pendiente' ORDER BY fecha_vencimiento NULLS LAST LIMIT 20) x), '[]'::json),
+      'encuestas', coalesce((SELECT json_agg(x ORDER BY x.fecha DESC, x.id_encuesta DESC) FROM (
           SELECT id_encuesta, fecha, puntuacion_general, puntuacion_tiempo, puntuacion_calidad, puntuacion_precio,
                  puntuacion_atencion, recomendaria, comentarios, nps, id_orden, id_pedido
           FROM encuestas_satisfaccion WHERE id_cliente = ${id} AND estado = 'respondida'
-          ORDER BY fecha DESC, id_encuesta DESC LIMIT 20) x), '[]'::jsonb),
-      'metricas', (SELECT to_jsonb(m) FROM metricas_clientes m WHERE m.id_cliente = ${id}),
+          ORDER BY fecha DESC, id_encuesta DESC LIMIT 20) x), '[]'::json),
+      'metricas', (SELECT to_json(m) FROM metricas_clientes m WHERE m.id_cliente = ${id}),
       'valor_promedio', (SELECT valor FROM ajustes WHERE clave = 'valor_cliente_promedio')
     ) AS ficha`.execute(db);
   return r.rows[0]?.ficha ?? null;
