@@ -204,32 +204,45 @@ async function pagina(db: Conexion, f: FiltrosClientes, parecidas: Map<string, s
     totalRecordado(db, clave, async () =>
       Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
     );
-  const orden = f.orden ?? (f.q?.trim() ? 'relevancia' : 'nombre');
-  if (f.q?.trim() && orden === 'relevancia') {
+  const texto = f.q?.trim() ? plegar(f.q) : '';
+  const orden = f.orden ?? (texto ? 'relevancia' : 'nombre');
+  // The page's ids first (an index-only walk for the plain list); the rows and their machines are
+  // read for those 25 only, not for every row an OFFSET skips.
+  const idsEn = async (o: NonNullable<FiltrosClientes['orden']>) =>
+    (
+      await ordenar(base, o, texto)
+        .select('c.id_cliente')
+        .orderBy('c.id_cliente')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute()
+    ).map((r) => r.id_cliente);
+  if (texto && orden === 'relevancia') {
     // Ranking reads every match; for a word in thousands of names («agrícola», «ltda») every one
     // contains it and the ranking is the name order anyway, which the name index walks for free.
     const total = await contar();
     if (total === 0) return { total, ids: [] as number[] };
-    const ids = await ordenar(base, total > MUCHAS_COINCIDENCIAS ? 'nombre' : 'relevancia', plegar(f.q))
-      .select('c.id_cliente')
-      .orderBy('c.id_cliente')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute();
-    return { total, ids: ids.map((r) => r.id_cliente) };
+    return { total, ids: await idsEn(total > MUCHAS_COINCIDENCIAS ? 'nombre' : 'relevancia') };
   }
-  // The page's ids first (an index-only walk for the plain list); the rows and their machines are
-  // read for those 25 only, not for every row an OFFSET skips.
-  const [ids, total] = await Promise.all([
-    ordenar(base, orden, f.q?.trim() ? plegar(f.q) : '')
-      .select('c.id_cliente')
-      .orderBy('c.id_cliente')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    contar(),
-  ]);
-  return { total, ids: ids.map((r) => r.id_cliente) };
+  const [ids, total] = await Promise.all([idsEn(orden), contar()]);
+  return { total, ids };
+}
+
+/**
+ * The list's rule for typos, shared by the list and a campaign's recipients: search exactly, and
+ * only when that does not fill a page look again with the dictionary's words like each searched one.
+ */
+async function conErratasSiFaltan<T>(
+  db: Conexion,
+  q: string | undefined,
+  porPagina: number,
+  buscar: (parecidas: Map<string, string[]> | null) => Promise<T>,
+  cuantos: (r: T) => number,
+): Promise<T> {
+  const exacto = await buscar(null);
+  if (!q?.trim() || rutBuscable(q) || cuantos(exacto) >= porPagina) return exacto;
+  const parecidas = await palabrasParecidas(db, q);
+  return parecidas.size > 0 ? buscar(parecidas) : exacto;
 }
 
 /**
@@ -239,12 +252,13 @@ async function pagina(db: Conexion, f: FiltrosClientes, parecidas: Map<string, s
  * las páginas de una búsqueda son coherentes.
  */
 export async function buscarClientes(db: Conexion, f: FiltrosClientes) {
-  const conTexto = Boolean(f.q?.trim()) && !rutBuscable(f.q!);
-  let r = await pagina(db, f, null);
-  if (conTexto && r.total < f.limit) {
-    const parecidas = await palabrasParecidas(db, f.q!);
-    if (parecidas.size > 0) r = await pagina(db, f, parecidas);
-  }
+  const r = await conErratasSiFaltan(
+    db,
+    f.q,
+    f.limit,
+    (parecidas) => pagina(db, f, parecidas),
+    (p) => p.total,
+  );
   if (r.ids.length === 0) return { total: r.total, filas: [] };
   const [filas, equipos] = await Promise.all([
     db.selectFrom('clientes as c').select(COLUMNAS_RESUMEN).where('c.id_cliente', 'in', r.ids).execute(),
@@ -308,9 +322,5 @@ export async function idsClientesFiltrados(
     if (!base) return [];
     return (await base.select('c.id_cliente').orderBy('c.id_cliente').execute()).map((r) => r.id_cliente);
   };
-  // The list's rule: typo corrections only when the exact matches do not fill a page.
-  const exactos = await ids(null);
-  if (exactos.length >= PAGINA || !f.q?.trim() || rutBuscable(f.q)) return exactos;
-  const parecidas = await palabrasParecidas(db, f.q);
-  return parecidas.size > 0 ? ids(parecidas) : exactos;
+  return conErratasSiFaltan(db, f.q, PAGINA, ids, (r) => r.length);
 }

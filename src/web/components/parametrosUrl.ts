@@ -4,9 +4,14 @@ export type CambiosUrl = Record<string, string | null>;
 
 /**
  * A page's filters kept in the URL (so a link or a reload shows the same list): `cambiar` sets or
- * clears each key, replacing the history entry, and any change other than the page goes back to page 1.
+ * clears each key and any change other than the page goes back to page 1; `limpiar` clears them all.
+ * By default a change replaces the history entry; with `reemplazar: false` each one is a step back.
  */
-export function useParametrosUrl(): [URLSearchParams, (cambios: CambiosUrl) => void] {
+export function useParametrosUrl({ reemplazar = true }: { reemplazar?: boolean } = {}): [
+  URLSearchParams,
+  (cambios: CambiosUrl) => void,
+  () => void,
+] {
   const [parametros, setParametros] = useSearchParams();
   const cambiar = (cambios: CambiosUrl) =>
     setParametros(
@@ -19,7 +24,8 @@ export function useParametrosUrl(): [URLSearchParams, (cambios: CambiosUrl) => v
         if (!('pagina' in cambios)) p.delete('pagina');
         return p;
       },
-      { replace: true },
+      { replace: reemplazar },
     );
-  return [parametros, cambiar];
+  const limpiar = () => setParametros(new URLSearchParams(), { replace: reemplazar });
+  return [parametros, cambiar, limpiar];
 }

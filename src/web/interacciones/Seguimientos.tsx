@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Anchor, Badge, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { formatearFecha } from '../../shared/formato.ts';
 import { useUsuarios } from '../clientes/consultas.ts';
@@ -14,28 +14,18 @@ import { useBandejaSeguimientos } from './consultas.ts';
 import { useRegistroInteraccion } from './DialogoInteraccion.tsx';
 import { EnlacesContacto } from './EnlacesContacto.tsx';
 import type { Seguimiento, TipoInteraccion } from './tipos.ts';
+import { useParametrosUrl } from '../components/parametrosUrl.ts';
 
 /** /seguimientos: the follow-ups due, overdue first; an admin can look at everyone's or one person's. */
 export default function Seguimientos() {
   const usuario = useUsuario();
   const esAdmin = usuario.rol === 'admin';
-  const [parametros, setParametros] = useSearchParams();
+  const [parametros, cambiar] = useParametrosUrl();
   const todos = esAdmin && parametros.get('todos') === 'true';
   const idUsuario = esAdmin && /^\d+$/.test(parametros.get('usuario') ?? '') ? Number(parametros.get('usuario')) : null;
   const bandeja = useBandejaSeguimientos({ todos, id_usuario: idUsuario });
   const usuarios = useUsuarios();
   const registro = useRegistroInteraccion();
-
-  const cambiar = (clave: string, valor: string | null) =>
-    setParametros(
-      (previos) => {
-        const p = new URLSearchParams(previos);
-        if (valor) p.set(clave, valor);
-        else p.delete(clave);
-        return p;
-      },
-      { replace: true },
-    );
 
   const alContactar = puedeRegistrarInteracciones(usuario.rol)
     ? (s: Seguimiento, tipo: TipoInteraccion) =>
@@ -67,7 +57,7 @@ export default function Seguimientos() {
               <Switch
                 label="Ver todos"
                 checked={todos}
-                onChange={(e) => cambiar('todos', e.currentTarget.checked ? 'true' : null)}
+                onChange={(e) => cambiar({ todos: e.currentTarget.checked ? 'true' : null })}
                 mb={8}
               />
               <Seleccion
@@ -75,7 +65,7 @@ export default function Seguimientos() {
                 placeholder={todos ? 'Todos' : 'Yo'}
                 data={(usuarios.data ?? []).map((u) => ({ value: String(u.id_usuario), label: u.nombre }))}
                 value={idUsuario ? String(idUsuario) : null}
-                onChange={(v) => cambiar('usuario', v)}
+                onChange={(v) => cambiar({ usuario: v })}
                 clearable
                 searchable
                 w={220}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   ActionIcon,
@@ -38,6 +38,7 @@ import {
 import { clavesServicios, type Recurso } from './consultas.ts';
 import { useDialogosServicio } from './DialogosServicio.tsx';
 import type { Cotizacion, Orden, Pagina, Pedido } from './tipos.ts';
+import { useParametrosUrl } from '../components/parametrosUrl.ts';
 
 const POR_PAGINA = 25;
 
@@ -80,7 +81,7 @@ const monto = (v: number | string) => formatearMonto(aNumero(v) ?? 0);
  */
 function ListaServicio<T extends { id_cliente: number; cliente: string }>({ config }: { config: Config<T> }) {
   const usuario = useUsuario();
-  const [parametros, setParametros] = useSearchParams();
+  const [parametros, cambiar, limpiar] = useParametrosUrl({ reemplazar: false });
   const [clienteEdicion, setClienteEdicion] = useState(0);
   const dialogos = useDialogosServicio(clienteEdicion);
   const pagina = Math.max(1, Number(parametros.get('pagina')) || 1);
@@ -96,16 +97,6 @@ function ListaServicio<T extends { id_cliente: number; cliente: string }>({ conf
     queryFn: ({ signal }) => api<Pagina<T>>(`/api/${config.recurso}${consulta(consultaApi)}`, { signal }),
     placeholderData: keepPreviousData,
   });
-  const cambiar = (cambio: Record<string, string | null>) =>
-    setParametros((previos) => {
-      const p = new URLSearchParams(previos);
-      for (const [k, v] of Object.entries(cambio)) {
-        if (v) p.set(k, v);
-        else p.delete(k);
-      }
-      if (!('pagina' in cambio)) p.delete('pagina');
-      return p;
-    });
   const hayFiltros = Object.values(filtros).some((v) => v !== undefined);
   const total = lista.data?.total ?? 0;
   const editable = config.puedeEditar(usuario.rol);
@@ -139,7 +130,7 @@ function ListaServicio<T extends { id_cliente: number; cliente: string }>({ conf
             variant="subtle"
             size="xs"
             leftSection={<IconFilterOff size={14} aria-hidden />}
-            onClick={() => setParametros(new URLSearchParams())}
+            onClick={limpiar}
           >
             Limpiar filtros
           </Button>
