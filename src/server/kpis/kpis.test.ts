@@ -169,4 +169,31 @@ describe('mapa por región', () => {
     );
     expect(comunas.comunas.find((c: { comuna: string }) => c.comuna === 'Temuco').clientes).toBe(1);
   });
+
+  it('el NPS de una región cuenta las encuestas respondidas de sus clientes de los últimos 12 meses', async () => {
+    const aysen = { comuna: 'Coyhaique', region: 'Aysén del General Carlos Ibáñez del Campo', codigo_comuna: '11101' };
+    const [uno, dos, archivado] = [
+      await crearCliente(t.db.db, aysen),
+      await crearCliente(t.db.db, aysen),
+      await crearCliente(t.db.db, aysen),
+    ];
+    await t.db.db.updateTable('clientes').set({ archivado: true }).where('id_cliente', '=', archivado).execute();
+    const haceDias = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const encuesta = (id: number, fecha: string, nota: number, estado: 'respondida' | 'enviada' = 'respondida') =>
+      t.db.db
+        .insertInto('encuestas_satisfaccion')
+        .values({ id_cliente: id, fecha, estado, puntuacion_general: estado === 'respondida' ? nota : null })
+        .execute();
+    // Count: 10 and 9 (promoters) and 3 (detractor) → 100 × (2 − 1) / 3 = 33.
+    await encuesta(uno, haceDias(10), 10);
+    await encuesta(dos, haceDias(40), 9);
+    await encuesta(dos, haceDias(200), 3);
+    // Left out: older than a year, an archived cliente's, one not answered.
+    await encuesta(uno, haceDias(500), 1);
+    await encuesta(archivado, haceDias(5), 1);
+    await encuesta(uno, haceDias(3), 1, 'enviada');
+    const r = cuerpo(await t.app.inject({ url: '/api/reportes/regiones', headers: { cookie } }));
+    const region = r.regiones.find((x: { codigo_region: string }) => x.codigo_region === '11');
+    expect(region).toMatchObject({ clientes: 2, nps: 33 });
+  });
 });
