@@ -17,11 +17,11 @@ export interface Db {
   /** The PGlite instance, when embedded (for dumps and clones). */
   pglite: PGlite | null;
   /**
-   * Listens on a notification channel (a constant identifier): `alAviso` on each notification,
-   * `alCaer` once if the listening connection is lost, after which notifications may have been
+   * Listens on a notification channel (a constant identifier): `alAviso` with each notification's
+   * payload, `alCaer` once if the listening connection is lost, after which notifications may have been
    * missed. Resolves with the function that stops listening.
    */
-  escuchar(canal: string, alAviso: () => void, alCaer: () => void): Promise<() => Promise<void>>;
+  escuchar(canal: string, alAviso: (carga: string) => void, alCaer: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -85,7 +85,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
 async function escucharPostgres(
   url: string,
   canal: string,
-  alAviso: () => void,
+  alAviso: (carga: string) => void,
   alCaer: () => void,
 ): Promise<() => Promise<void>> {
   const cliente = new Client({ connectionString: url, application_name: `rancho ${canal}` });
@@ -100,7 +100,7 @@ async function escucharPostgres(
   cliente.on('error', caer);
   cliente.on('end', caer);
   cliente.on('notification', (aviso) => {
-    if (activo && aviso.channel === canal) alAviso();
+    if (activo && aviso.channel === canal) alAviso(aviso.payload ?? '');
   });
   try {
     await cliente.connect();
@@ -135,7 +135,7 @@ export function wrapPglite(pglite: PGlite, release: () => void = () => {}): Db {
     pglite,
     // One process, one session: nothing to lose, so `alCaer` never runs.
     escuchar: async (canal, alAviso) => {
-      const dejar = await pglite.listen(canal, () => alAviso());
+      const dejar = await pglite.listen(canal, (carga) => alAviso(carga));
       return () => dejar();
     },
     close: async () => {
