@@ -39,6 +39,7 @@ import { rutasDuplicados } from './calidad/duplicados.rutas.ts';
 import { rutasPrivacidad } from './privacidad/privacidad.rutas.ts';
 import { rutasAuditoria } from './auditoria/auditoria.rutas.ts';
 import { crearCacheSesiones } from './usuarios/cacheSesiones.ts';
+import { crearCacheFichas } from './clientes/cacheFichas.ts';
 
 z.config(z.locales.es());
 
@@ -64,8 +65,12 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const sesiones = await crearCacheSesiones(db);
-  app.addHook('onClose', () => sesiones.cerrar());
-  app.decorate('rancho', { db, config, sesiones });
+  const fichas = await crearCacheFichas(db);
+  app.addHook('onClose', async () => {
+    await sesiones.cerrar();
+    await fichas.cerrar();
+  });
+  app.decorate('rancho', { db, config, sesiones, fichas });
   app.decorateRequest('usuario', null);
 
   await app.register(cookie);
@@ -95,6 +100,9 @@ export async function construirApp({ db, config, logger = false }: OpcionesApp):
     // A change to sessions or users made here counts before its answer leaves; other instances
     // hear it through the database's notification.
     if (request.method !== 'GET' && /^\/api\/(auth|usuarios)(\/|$|\?)/.test(request.url)) sesiones.vaciar();
+    // Likewise a write answered here must show on the next ficha this instance serves, without
+    // waiting for the notification that tells which fichas it changed.
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.url.startsWith('/api/')) fichas.vaciar();
   });
   registrarProblemas(app);
   registrarEntradaSinNulos(app);

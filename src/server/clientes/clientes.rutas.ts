@@ -11,7 +11,7 @@ import {
   obtenerCliente,
   registrarCliente,
 } from './clientes.ts';
-import { fichaCompleta } from './ficha.ts';
+import { fichaEnJson } from './ficha.ts';
 
 const params = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -80,6 +80,9 @@ export const rutasClientes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/clientes/:id/ficha',
     { schema: { tags: ['clientes'], summary: 'Ficha completa del cliente', params } },
-    async (request) => fichaCompleta(db(), usuarioDe(request), request.params.id),
+    async (request, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(await fichaEnJson(db(), app.rancho.fichas, usuarioDe(request), request.params.id)),
   );
 };

@@ -7,6 +7,7 @@ import { preparada, type Conexion } from '../db/tipos.ts';
 import { noEncontrado } from '../http/errores.ts';
 import { exigirRol, TODOS } from '../usuarios/permisos.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
+import { fichaGuardada, type CacheFichas } from './cacheFichas.ts';
 import { clienteApi, type ClienteApi } from './clientes.ts';
 import { tieneConsentimiento, type FilaCliente } from './clientes.consultas.ts';
 
@@ -200,4 +201,16 @@ export async function fichaCompleta(db: Conexion, usuario: Usuario, id: number, 
     valor,
     alertas,
   };
+}
+
+/** The ficha as JSON text, from this instance's memory when nothing it shows changed since it was built. */
+export async function fichaEnJson(
+  db: Conexion,
+  fichas: CacheFichas,
+  usuario: Usuario,
+  id: number,
+  hoy: string = hoyEnSantiago(),
+): Promise<string> {
+  exigirRol(usuario, TODOS, 'ver clientes');
+  return fichaGuardada(fichas, id, hoy, () => fichaCompleta(db, usuario, id, hoy));
 }

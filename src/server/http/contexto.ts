@@ -1,4 +1,5 @@
 import type { CacheSesiones } from '../usuarios/cacheSesiones.ts';
+import type { CacheFichas } from '../clientes/cacheFichas.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../auditoria/auditoria.ts';
 import type { Usuario } from '../usuarios/usuarios.ts';
@@ -10,7 +11,7 @@ declare module 'fastify' {
     usuario: Usuario | null;
   }
   interface FastifyInstance {
-    rancho: { db: Db; config: Config; sesiones: CacheSesiones };
+    rancho: { db: Db; config: Config; sesiones: CacheSesiones; fichas: CacheFichas };
   }
 }
 
