@@ -25,8 +25,14 @@ import {
   medirEscenario,
   TANDAS,
 } from './bench/correr.ts';
-import { crearEscenarios, OBJETIVOS_P95_POSTGRES, RATIO_MAXIMO, tomarMuestra } from './bench/escenarios.ts';
-import { evaluar, tabla, type ResultadoEscenario } from './bench/informe.ts';
+import {
+  crearEscenarios,
+  OBJETIVOS_P95_POSTGRES,
+  OBJETIVOS_REQS_POSTGRES,
+  RATIO_MAXIMO,
+  tomarMuestra,
+} from './bench/escenarios.ts';
+import { evaluar, notasMemoria, tabla, type ResultadoEscenario } from './bench/informe.ts';
 import { medirTareas, tablaTareas, type ResultadoTarea } from './bench/tareas.ts';
 const RAIZ = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIR_RESULTADOS = path.join(RAIZ, '.bench');
@@ -242,7 +248,10 @@ async function principal(): Promise<void> {
       log(
         `${e.nombre}: ${opciones.peticiones} peticiones a c=1 (app y piso alternados) y ${opciones.segundos} s a c=${CONCURRENCIA} cada uno…`,
       );
-      resultados.push(await medirEscenario(e, trafico, opciones));
+      const fichas = app.rancho.fichas;
+      resultados.push(
+        await medirEscenario(e, trafico, opciones, () => ({ aciertos: fichas.aciertos, fallos: fichas.fallos })),
+      );
     }
     if (!opciones.solo) {
       log('tareas: recálculo de métricas, alertas e importación de 100.000 filas…');
@@ -273,6 +282,8 @@ async function principal(): Promise<void> {
     `${conteos.clientes?.toLocaleString('es-CL')} clientes · Node ${process.version} · ${maquina.nucleos} núcleos, ${maquina.memoria_gb} GB`;
   console.log(`\n${titulo}\n`);
   console.log(tabla(resultados, db.engine, CONCURRENCIA));
+  const memoriaApp = notasMemoria(resultados);
+  if (memoriaApp.length) console.log(`\n${memoriaApp.join('\n')}`);
   if (tareas.length) console.log(`\n${tablaTareas(tareas)}`);
   console.log(
     [
@@ -287,7 +298,9 @@ async function principal(): Promise<void> {
         ? `Objetivos (PostgreSQL): ${Object.entries(OBJETIVOS_P95_POSTGRES)
             .filter(([, v]) => v !== null)
             .map(([k, v]) => `${k} p95 ≤ ${v} ms`)
-            .join(', ')}; todos ≤ ${RATIO_MAXIMO}× piso.`
+            .join(', ')}; todos ≤ ${RATIO_MAXIMO}× piso; ${Object.entries(OBJETIVOS_REQS_POSTGRES)
+            .map(([k, v]) => `${k} ≥ ${v.toLocaleString('es-CL')} req/s`)
+            .join(', ')}.`
         : 'Motor embebido: los objetivos aplican solo en PostgreSQL; estas cifras son informativas.',
       `Cliente HTTP, app y base de datos comparten la máquina (${maquina.nucleos} núcleos; el cliente corre en otro hilo). ` +
         `Carga media al empezar ${maquina.carga_inicial}, al terminar ${maquina.carga_final}.`,
@@ -312,7 +325,11 @@ async function principal(): Promise<void> {
       tandas_c1: TANDAS,
       nivel_registro: config.logLevel,
     },
-    objetivos: { p95_ms_postgres: OBJETIVOS_P95_POSTGRES, ratio_maximo: RATIO_MAXIMO },
+    objetivos: {
+      p95_ms_postgres: OBJETIVOS_P95_POSTGRES,
+      req_s_postgres: OBJETIVOS_REQS_POSTGRES,
+      ratio_maximo: RATIO_MAXIMO,
+    },
     escenarios: evaluados,
     tareas,
   };

@@ -3,7 +3,7 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { crearRng, type Escenario, type Rng } from './escenarios.ts';
-import type { ResultadoEscenario } from './informe.ts';
+import type { Aciertos, ResultadoEscenario } from './informe.ts';
 import { calentar, ClienteHttp, cronometrar, medirRendimiento, resumir, type Operacion, type Tanda } from './medir.ts';
 import type { DatosTrafico, OrdenTrafico, RespuestaTrafico } from './trafico.ts';
 
@@ -80,11 +80,18 @@ export async function medirEscenario(
   e: Escenario,
   trafico: Worker,
   opciones: { peticiones: number; segundos: number },
+  /** Los contadores de la memoria de la app (caché de fichas), para contar los aciertos de cada fase. */
+  memoria: () => Aciertos = () => ({ aciertos: 0, fallos: 0 }),
 ): Promise<ResultadoEscenario> {
+  const aciertosDesde = (inicio: Aciertos): Aciertos => {
+    const ahora = memoria();
+    return { aciertos: ahora.aciertos - inicio.aciertos, fallos: ahora.fallos - inicio.fallos };
+  };
   await ordenar(trafico, { tipo: 'calentar', paths: rutas(e, 'calentamiento', CALENTAMIENTO) });
   await calentar(operacionPiso(e, 'calentamiento'), CALENTAMIENTO);
 
   const n = opciones.peticiones;
+  const inicioC1 = memoria();
   const rutasC1 = rutas(e, 'c1', n);
   const tandasApp: Tanda[] = [];
   const tandasPiso: Tanda[] = [];
@@ -117,8 +124,11 @@ export async function medirEscenario(
     }
   }
 
+  const memoriaC1 = aciertosDesde(inicioC1);
+  const inicioC32 = memoria();
   const carga = { concurrencia: CONCURRENCIA, segundos: opciones.segundos, maxOperaciones: MAX_OPERACIONES_CARGA };
   const r = await ordenar(trafico, { tipo: 'carga', paths: rutas(e, 'carga', ENTRADAS_CARGA), ...carga });
+  const memoriaC32 = aciertosDesde(inicioC32);
   // Como la app: abrir (o reabrir: el pool cierra las ociosas) las conexiones antes de medir.
   await medirRendimiento(operacionPiso(e, 'calentamiento'), {
     ...carga,
@@ -136,6 +146,7 @@ export async function medirEscenario(
       socketsNuevosC1: socketsC1,
       socketsNuevosC32: r.conexiones.socketsNuevos,
       bytesPorRespuesta: r.conexiones.bytesPorRespuesta,
+      memoria: { c1: memoriaC1, c32: memoriaC32 },
     },
     piso: { c1: resumir(tandasPiso), c32: c32Piso },
   };

@@ -16,6 +16,8 @@ export const OBJETIVOS_P95_POSTGRES: Record<string, number | null> = {
   listar: null,
   ...OBJETIVOS_MODULOS,
 };
+/** Objetivos de rendimiento (req/s a c=32, PostgreSQL) que fijan los issues. */
+export const OBJETIVOS_REQS_POSTGRES: Record<string, number> = { ficha: 2_000 };
 /** La app no debe costar más que 1,3 veces el SQL directo (p95 app / p95 piso). */
 export const RATIO_MAXIMO = 1.3;
 

@@ -1,6 +1,6 @@
 // La tabla que imprime el banco de pruebas y el JSON que deja en .bench/ultimo.json.
 import type { Engine } from '../../src/server/db/open.ts';
-import { RATIO_MAXIMO } from './escenarios.ts';
+import { OBJETIVOS_REQS_POSTGRES, RATIO_MAXIMO } from './escenarios.ts';
 import type { Latencias, Rendimiento } from './medir.ts';
 
 export interface ResultadoEscenario {
@@ -13,8 +13,15 @@ export interface ResultadoEscenario {
     socketsNuevosC1: number;
     socketsNuevosC32: number;
     bytesPorRespuesta: number;
+    /** Respuestas que la app sacó de su memoria (la caché de fichas) en cada fase, si la usa. */
+    memoria?: { c1: Aciertos; c32: Aciertos };
   };
   piso: { c1: Latencias; c32: Rendimiento };
+}
+
+export interface Aciertos {
+  aciertos: number;
+  fallos: number;
 }
 
 export interface Evaluacion {
@@ -23,6 +30,7 @@ export interface Evaluacion {
   /** null cuando no hay objetivo que aplicar (sin objetivo de p95, o motor embebido). */
   cumpleP95: boolean | null;
   cumpleRatio: boolean | null;
+  cumpleReqS: boolean | null;
   errores: number;
 }
 
@@ -34,6 +42,8 @@ export function evaluar(r: ResultadoEscenario, motor: Engine): Evaluacion {
     ratioP95,
     cumpleP95: aplica && r.objetivoP95Ms !== null ? r.app.c1.p95 <= r.objetivoP95Ms : null,
     cumpleRatio: aplica ? ratioP95 <= RATIO_MAXIMO : null,
+    cumpleReqS:
+      aplica && OBJETIVOS_REQS_POSTGRES[r.nombre] ? r.app.c32.porSegundo >= OBJETIVOS_REQS_POSTGRES[r.nombre]! : null,
     errores: r.app.c1.errores + r.app.c32.errores + r.piso.c1.errores + r.piso.c32.errores,
   };
 }
@@ -56,6 +66,8 @@ function objetivoTexto(r: ResultadoEscenario, e: Evaluacion, motor: Engine): str
   const partes: string[] = [];
   if (r.objetivoP95Ms !== null) partes.push(`p95 ≤ ${r.objetivoP95Ms} ms${marca(e.cumpleP95)}`);
   partes.push(`≤ ${RATIO_MAXIMO}× piso${marca(e.cumpleRatio)}`);
+  const reqs = OBJETIVOS_REQS_POSTGRES[r.nombre];
+  if (reqs) partes.push(`≥ ${rps(reqs)} req/s${marca(e.cumpleReqS)}`);
   return partes.join(' · ');
 }
 
@@ -93,4 +105,18 @@ export function tabla(resultados: ResultadoEscenario[], motor: Engine, concurren
   const separador =
     '|' + anchos.map((a, i) => (numerica(i) ? '-'.repeat(a + 1) + ':' : '-'.repeat(a + 2))).join('|') + '|';
   return [linea(encabezado), separador, ...filas.map(linea)].join('\n');
+}
+
+const porcentaje = (a: Aciertos) => `${Math.round((100 * a.aciertos) / Math.max(1, a.aciertos + a.fallos))} %`;
+
+/** Cuánto de cada fase salió de la memoria de la app, para los escenarios que la usan. */
+export function notasMemoria(resultados: ResultadoEscenario[]): string[] {
+  return resultados.flatMap((r) => {
+    const m = r.app.memoria;
+    if (!m || m.c1.aciertos + m.c1.fallos + m.c32.aciertos + m.c32.fallos === 0) return [];
+    return [
+      `${r.nombre}: la app respondió de su memoria el ${porcentaje(m.c1)} de las peticiones a c=1 y el ${porcentaje(m.c32)} a c=32 ` +
+        '(el resto leyó la base y guardó la respuesta); el piso lee siempre la base.',
+    ];
+  });
 }
