@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import { registrarEntradaSinNulos } from './http/entrada.ts';
+import { peticionEnRegistro } from './http/registro.ts';
 import { errorDelEnrutador, registrarProblemas } from './http/problemas.ts';
 import { registrarSesion } from './http/sesion.ts';
 import { rutasCalidad } from './calidad/calidad.rutas.ts';
@@ -55,7 +56,7 @@ export interface OpcionesApp {
 /** Builds the HTTP app: API under /api, the web app's files, health at /healthz. */
 export async function construirApp({ db, config, logger = false }: OpcionesApp): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: logger && typeof logger === 'object' ? { ...logger, serializers: { req: peticionEnRegistro } } : logger,
     bodyLimit: 1_048_576,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
