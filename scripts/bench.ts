@@ -23,6 +23,7 @@ import {
   ENTRADAS_CARGA,
   iniciarTrafico,
   medirEscenario,
+  medirHttpVacio,
   TANDAS,
 } from './bench/correr.ts';
 import {
@@ -235,6 +236,10 @@ async function principal(): Promise<void> {
   await compararAppYPiso(escenarios, puerto, cookie);
   log('la app y el piso devuelven lo mismo para las mismas entradas');
 
+  const httpVacio = await medirHttpVacio();
+  log(
+    `HTTP sin trabajo (node:http que responde {} al instante): p50 ${httpVacio.p50.toFixed(3)} ms, p95 ${httpVacio.p95.toFixed(3)} ms`,
+  );
   const trafico = iniciarTrafico(puerto, cookie);
   const resultados: ResultadoEscenario[] = [];
   let tareas: ResultadoTarea[] = [];
@@ -302,6 +307,8 @@ async function principal(): Promise<void> {
             .map(([k, v]) => `${k} ≥ ${v.toLocaleString('es-CL')} req/s`)
             .join(', ')}.`
         : 'Motor embebido: los objetivos aplican solo en PostgreSQL; estas cifras son informativas.',
+      `Ida y vuelta HTTP sin trabajo en esta máquina (el mismo cliente contra un node:http que responde {} al instante, ${httpVacio.n} peticiones): ` +
+        `p50 ${httpVacio.p50.toFixed(2)} ms, p95 ${httpVacio.p95.toFixed(2)} ms. Ningún endpoint responde más rápido: sobre un SQL de p95 x ms, la razón no baja de ~(x + ${httpVacio.p95.toFixed(2)}) / x.`,
       `Cliente HTTP, app y base de datos comparten la máquina (${maquina.nucleos} núcleos; el cliente corre en otro hilo). ` +
         `Carga media al empezar ${maquina.carga_inicial}, al terminar ${maquina.carga_final}.`,
     ].join('\n'),
@@ -315,6 +322,7 @@ async function principal(): Promise<void> {
     base: destino(config),
     memoria_servidor: memoria,
     conteos,
+    http_vacio: httpVacio,
     node: process.version,
     maquina,
     opciones: {

@@ -1,10 +1,21 @@
 // Cómo se mide un escenario: la app por HTTP desde un hilo generador de tráfico y el piso (SQL
 // directo) en este hilo, con las mismas entradas, calentados y en tandas alternadas.
 import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { crearRng, type Escenario, type Rng } from './escenarios.ts';
 import type { Aciertos, ResultadoEscenario } from './informe.ts';
-import { calentar, ClienteHttp, cronometrar, medirRendimiento, resumir, type Operacion, type Tanda } from './medir.ts';
+import {
+  calentar,
+  ClienteHttp,
+  cronometrar,
+  medirRendimiento,
+  resumir,
+  type Latencias,
+  type Operacion,
+  type Tanda,
+} from './medir.ts';
 import type { DatosTrafico, OrdenTrafico, RespuestaTrafico } from './trafico.ts';
 
 export const CONCURRENCIA = 32;
@@ -150,4 +161,31 @@ export async function medirEscenario(
     },
     piso: { c1: resumir(tandasPiso), c32: c32Piso },
   };
+}
+
+/**
+ * The machine's own HTTP round trip: the same client thread against a bare node:http server that
+ * answers `{}` at once (no framework, no session, no database). No endpoint can answer faster, so
+ * it bounds the ratio an endpoint can reach over its SQL on this machine.
+ */
+export async function medirHttpVacio(peticiones = 2_000): Promise<Latencias> {
+  const servidor = http.createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end('{}');
+  });
+  servidor.listen(0, '127.0.0.1');
+  await once(servidor, 'listening');
+  const trafico = iniciarTrafico((servidor.address() as AddressInfo).port, '');
+  try {
+    await ordenar(trafico, { tipo: 'calentar', paths: Array.from({ length: 200 }, () => '/') });
+    const r = await ordenar(trafico, {
+      tipo: 'tanda',
+      paths: Array.from({ length: peticiones }, () => '/'),
+      segundosMax: SEGUNDOS_MAX_SECUENCIAL,
+    });
+    return resumir([r.tanda!]);
+  } finally {
+    await trafico.terminate();
+    servidor.close();
+  }
 }
