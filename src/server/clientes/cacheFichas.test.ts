@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { crearAppDePrueba, cuerpo, type AppDePrueba } from '../../../test/app.ts';
 import { crearCliente, crearEquipo, rutValido } from '../../../test/fabricas.ts';
 import { hoyEnSantiago } from '../../shared/formato.ts';
+import { construirApp } from '../app.ts';
+import { leerConfig } from '../config.ts';
 import type { Conexion } from '../db/tipos.ts';
 import { crearCacheFichas, fichaGuardada } from './cacheFichas.ts';
 
@@ -321,6 +323,39 @@ describe('fichas guardadas en memoria', () => {
     } finally {
       for (const a of avisos)
         await sql`ALTER TABLE ${sql.table(tablas[a]!)} ENABLE TRIGGER ${sql.id(a)}`.execute(t.db.db);
+    }
+  });
+
+  it('lo que se escribe en una instancia llega a la ficha guardada en otra sobre la misma base', async () => {
+    const otra = await construirApp({ db: t.db, config: { ...leerConfig({}), databaseUrl: null } });
+    try {
+      const id = await crearCliente(t.db.db);
+      const leer = async () => {
+        const r = await otra.inject({ url: `/api/clientes/${id}/ficha`, headers: { cookie } });
+        expect(r.statusCode).toBe(200);
+        return cuerpo(r).interacciones.map((i: any) => i.motivo);
+      };
+      await vi.waitFor(
+        async () => {
+          const antes = otra.rancho.fichas.aciertos;
+          expect(await leer()).toEqual([]);
+          expect(otra.rancho.fichas.aciertos).toBe(antes + 1);
+        },
+        { timeout: 5_000, interval: 10 },
+      );
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/clientes/${id}/interacciones`,
+        headers: { cookie },
+        payload: { tipo: 'visita', motivo: 'Revisar la sembradora' },
+      });
+      expect(r.statusCode).toBe(201);
+      await vi.waitFor(async () => expect(await leer()).toEqual(['Revisar la sembradora']), {
+        timeout: 5_000,
+        interval: 20,
+      });
+    } finally {
+      await otra.close();
     }
   });
 
