@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { createTransport } from 'nodemailer';
 
 export interface Correo {
   para: string;
@@ -16,7 +16,7 @@ export type Transporte = (correo: Correo) => Promise<void>;
  */
 export function crearTransporte(smtpUrl: string | null, remitente: string): Transporte | null {
   if (!smtpUrl) return null;
-  const transporte = nodemailer.createTransport(smtpUrl, { from: remitente });
+  const transporte = createTransport(smtpUrl, { from: remitente });
   return async (c) => {
     await transporte.sendMail({ to: c.para, subject: c.asunto, text: c.texto, headers: c.cabeceras });
   };
